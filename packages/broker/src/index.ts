@@ -1,0 +1,2 @@
+/** @tributary/broker */
+export {};

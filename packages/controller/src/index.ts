@@ -1,0 +1,2 @@
+/** @tributary/controller */
+export {};

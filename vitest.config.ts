@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Tests run against the TypeScript sources: the workspace packages resolve to `src/`, not `dist/`,
+ * so a unit test never sees a stale build. Multi-process tests in `test/e2e` start the built
+ * binaries, which `npm test` builds first.
+ */
+const alias = [
+  { find: /^@tributary\/(client|controller|broker)\/internal\/(.*)$/, replacement: here("./packages/$1/src/internal/$2.ts") },
+  { find: /^@tributary\/(client|controller|broker)$/, replacement: here("./packages/$1/src/index.ts") },
+];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "client", root: here("./packages/client"), include: ["src/**/*.test.ts"] } },
+      { resolve: { alias }, test: { name: "controller", root: here("./packages/controller"), include: ["src/**/*.test.ts", "test/**/*.test.ts"] } },
+      { resolve: { alias }, test: { name: "broker", root: here("./packages/broker"), include: ["src/**/*.test.ts", "test/**/*.test.ts"] } },
+      {
+        resolve: { alias },
+        test: { name: "e2e", root: here("./test/e2e"), include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false },
+      },
+    ],
+  },
+});
