@@ -23,10 +23,12 @@ export {
   isTransactional,
   lastOffsetOf,
   readBatchHeader,
+  sealBatch,
   stampBatch,
   validateBatch,
+  writeBatchHeader,
 } from "../record/batch-header.js";
-export type { RecordBatchHeader } from "../record/batch-header.js";
+export type { BatchHeaderFields, RecordBatchHeader } from "../record/batch-header.js";
 export { crc32c } from "../record/crc32c.js";
 export { CorruptRecordError } from "../record/corrupt-record-error.js";
 export { assert, AssertionError } from "../util/assert.js";

@@ -149,3 +149,36 @@ export function stampBatch(bytes: Uint8Array, position: number, baseOffset: bigi
   dv.setBigInt64(position + BatchField.baseOffset, baseOffset);
   dv.setInt32(position + BatchField.partitionLeaderEpoch, partitionLeaderEpoch);
 }
+
+/**
+ * BatchHeaderFields are the header fields a writer chooses; batchLength, magic and crc are derived
+ * by {@link writeBatchHeader} and {@link sealBatch}.
+ */
+export type BatchHeaderFields = Omit<RecordBatchHeader, "batchLength" | "magic" | "crc">;
+
+/**
+ * writeBatchHeader writes a complete v2 header for a batch of `sizeBytes` bytes (header included)
+ * at `position` of `target`, with a zero CRC. Call {@link sealBatch} once the records are in place.
+ */
+export function writeBatchHeader(target: Uint8Array, position: number, sizeBytes: number, fields: BatchHeaderFields): void {
+  const dv = view(target);
+  dv.setBigInt64(position + BatchField.baseOffset, fields.baseOffset);
+  dv.setInt32(position + BatchField.batchLength, sizeBytes - BATCH_LOG_OVERHEAD_BYTES);
+  dv.setInt32(position + BatchField.partitionLeaderEpoch, fields.partitionLeaderEpoch);
+  dv.setInt8(position + BatchField.magic, RECORD_BATCH_MAGIC);
+  dv.setUint32(position + BatchField.crc, 0);
+  dv.setInt16(position + BatchField.attributes, fields.attributes);
+  dv.setInt32(position + BatchField.lastOffsetDelta, fields.lastOffsetDelta);
+  dv.setBigInt64(position + BatchField.baseTimestamp, fields.baseTimestamp);
+  dv.setBigInt64(position + BatchField.maxTimestamp, fields.maxTimestamp);
+  dv.setBigInt64(position + BatchField.producerId, fields.producerId);
+  dv.setInt16(position + BatchField.producerEpoch, fields.producerEpoch);
+  dv.setInt32(position + BatchField.baseSequence, fields.baseSequence);
+  dv.setInt32(position + BatchField.recordsCount, fields.recordsCount);
+}
+
+/** sealBatch computes and stores the CRC-32C of the complete batch at `position` of `bytes`. */
+export function sealBatch(bytes: Uint8Array, position = 0): void {
+  const size = BATCH_LOG_OVERHEAD_BYTES + view(bytes).getInt32(position + BatchField.batchLength);
+  view(bytes).setUint32(position + BatchField.crc, crc32c(bytes, position + BATCH_CRC_START, position + size));
+}
