@@ -1,0 +1,14 @@
+// Original file: /work/main/proto/tributary/v1/controller.proto
+
+import type { ConfigResource as _tributary_v1_ConfigResource, ConfigResource__Output as _tributary_v1_ConfigResource__Output } from '../../tributary/v1/ConfigResource.js';
+import type { Error as _tributary_v1_Error, Error__Output as _tributary_v1_Error__Output } from '../../tributary/v1/Error.js';
+
+export interface AlterConfigsResult {
+  'resource'?: (_tributary_v1_ConfigResource | null);
+  'error'?: (_tributary_v1_Error | null);
+}
+
+export interface AlterConfigsResult__Output {
+  'resource': (_tributary_v1_ConfigResource__Output | null);
+  'error': (_tributary_v1_Error__Output | null);
+}

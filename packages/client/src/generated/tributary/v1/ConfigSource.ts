@@ -1,0 +1,23 @@
+// Original file: /work/main/proto/tributary/v1/common.proto
+
+export const ConfigSource = {
+  CONFIG_SOURCE_UNSPECIFIED: 'CONFIG_SOURCE_UNSPECIFIED',
+  CONFIG_SOURCE_DEFAULT: 'CONFIG_SOURCE_DEFAULT',
+  CONFIG_SOURCE_STATIC_BROKER: 'CONFIG_SOURCE_STATIC_BROKER',
+  CONFIG_SOURCE_DYNAMIC_BROKER: 'CONFIG_SOURCE_DYNAMIC_BROKER',
+  CONFIG_SOURCE_TOPIC: 'CONFIG_SOURCE_TOPIC',
+} as const;
+
+export type ConfigSource =
+  | 'CONFIG_SOURCE_UNSPECIFIED'
+  | 0
+  | 'CONFIG_SOURCE_DEFAULT'
+  | 1
+  | 'CONFIG_SOURCE_STATIC_BROKER'
+  | 2
+  | 'CONFIG_SOURCE_DYNAMIC_BROKER'
+  | 3
+  | 'CONFIG_SOURCE_TOPIC'
+  | 4
+
+export type ConfigSource__Output = typeof ConfigSource[keyof typeof ConfigSource]

@@ -1,0 +1,12 @@
+// Original file: /work/main/proto/tributary/v1/controller.proto
+
+
+export interface ControllerDescription {
+  'nodeId'?: (number);
+  'endpoint'?: (string);
+}
+
+export interface ControllerDescription__Output {
+  'nodeId': (number);
+  'endpoint': (string);
+}

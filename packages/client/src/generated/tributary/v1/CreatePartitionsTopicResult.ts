@@ -1,0 +1,13 @@
+// Original file: /work/main/proto/tributary/v1/controller.proto
+
+import type { Error as _tributary_v1_Error, Error__Output as _tributary_v1_Error__Output } from '../../tributary/v1/Error.js';
+
+export interface CreatePartitionsTopicResult {
+  'name'?: (string);
+  'error'?: (_tributary_v1_Error | null);
+}
+
+export interface CreatePartitionsTopicResult__Output {
+  'name': (string);
+  'error': (_tributary_v1_Error__Output | null);
+}

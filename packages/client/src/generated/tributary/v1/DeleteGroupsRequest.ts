@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/tributary/v1/broker.proto
+
+
+export interface DeleteGroupsRequest {
+  'groupIds'?: (string)[];
+}
+
+export interface DeleteGroupsRequest__Output {
+  'groupIds': (string)[];
+}

@@ -1,0 +1,16 @@
+// Original file: /work/main/proto/tributary/v1/broker.proto
+
+import type { Error as _tributary_v1_Error, Error__Output as _tributary_v1_Error__Output } from '../../tributary/v1/Error.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface DeleteRecordsPartitionResult {
+  'partition'?: (number);
+  'error'?: (_tributary_v1_Error | null);
+  'lowWatermark'?: (number | string | Long);
+}
+
+export interface DeleteRecordsPartitionResult__Output {
+  'partition': (number);
+  'error': (_tributary_v1_Error__Output | null);
+  'lowWatermark': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: /work/main/proto/tributary/v1/controller.proto
+
+
+export interface DeleteTopicsRequest {
+  'names'?: (string)[];
+  'timeoutMs'?: (number);
+}
+
+export interface DeleteTopicsRequest__Output {
+  'names': (string)[];
+  'timeoutMs': (number);
+}

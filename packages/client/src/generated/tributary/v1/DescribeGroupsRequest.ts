@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/tributary/v1/broker.proto
+
+
+export interface DescribeGroupsRequest {
+  'groupIds'?: (string)[];
+}
+
+export interface DescribeGroupsRequest__Output {
+  'groupIds': (string)[];
+}

@@ -1,0 +1,8 @@
+// Original file: /work/main/proto/tributary/v1/controller.proto
+
+
+export interface DescribeQuorumRequest {
+}
+
+export interface DescribeQuorumRequest__Output {
+}

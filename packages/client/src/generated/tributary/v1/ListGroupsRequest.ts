@@ -1,0 +1,10 @@
+// Original file: /work/main/proto/tributary/v1/broker.proto
+
+
+export interface ListGroupsRequest {
+  'states'?: (string)[];
+}
+
+export interface ListGroupsRequest__Output {
+  'states': (string)[];
+}

@@ -1,0 +1,12 @@
+// Original file: /work/main/proto/tributary/v1/broker.proto
+
+
+export interface MetadataRequest {
+  'topics'?: (string)[];
+  'includeInternal'?: (boolean);
+}
+
+export interface MetadataRequest__Output {
+  'topics': (string)[];
+  'includeInternal': (boolean);
+}

@@ -1,0 +1,12 @@
+// Original file: /work/main/proto/tributary/v1/common.proto
+
+
+export interface TopicPartition {
+  'topic'?: (string);
+  'partition'?: (number);
+}
+
+export interface TopicPartition__Output {
+  'topic': (string);
+  'partition': (number);
+}
