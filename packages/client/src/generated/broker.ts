@@ -85,8 +85,8 @@ import type { ListOffsetsResponse as _tributary_v1_ListOffsetsResponse, ListOffs
 import type { ListOffsetsTopic as _tributary_v1_ListOffsetsTopic, ListOffsetsTopic__Output as _tributary_v1_ListOffsetsTopic__Output } from './tributary/v1/ListOffsetsTopic.js';
 import type { ListOffsetsTopicResult as _tributary_v1_ListOffsetsTopicResult, ListOffsetsTopicResult__Output as _tributary_v1_ListOffsetsTopicResult__Output } from './tributary/v1/ListOffsetsTopicResult.js';
 import type { ListedGroup as _tributary_v1_ListedGroup, ListedGroup__Output as _tributary_v1_ListedGroup__Output } from './tributary/v1/ListedGroup.js';
+import type { MetadataBatch as _tributary_v1_MetadataBatch, MetadataBatch__Output as _tributary_v1_MetadataBatch__Output } from './tributary/v1/MetadataBatch.js';
 import type { MetadataChunk as _tributary_v1_MetadataChunk, MetadataChunk__Output as _tributary_v1_MetadataChunk__Output } from './tributary/v1/MetadataChunk.js';
-import type { MetadataRecordEntry as _tributary_v1_MetadataRecordEntry, MetadataRecordEntry__Output as _tributary_v1_MetadataRecordEntry__Output } from './tributary/v1/MetadataRecordEntry.js';
 import type { MetadataRequest as _tributary_v1_MetadataRequest, MetadataRequest__Output as _tributary_v1_MetadataRequest__Output } from './tributary/v1/MetadataRequest.js';
 import type { MetadataResponse as _tributary_v1_MetadataResponse, MetadataResponse__Output as _tributary_v1_MetadataResponse__Output } from './tributary/v1/MetadataResponse.js';
 import type { MetadataSnapshot as _tributary_v1_MetadataSnapshot, MetadataSnapshot__Output as _tributary_v1_MetadataSnapshot__Output } from './tributary/v1/MetadataSnapshot.js';
@@ -220,8 +220,8 @@ export interface ProtoGrpcType {
       ListOffsetsTopic: MessageTypeDefinition<_tributary_v1_ListOffsetsTopic, _tributary_v1_ListOffsetsTopic__Output>
       ListOffsetsTopicResult: MessageTypeDefinition<_tributary_v1_ListOffsetsTopicResult, _tributary_v1_ListOffsetsTopicResult__Output>
       ListedGroup: MessageTypeDefinition<_tributary_v1_ListedGroup, _tributary_v1_ListedGroup__Output>
+      MetadataBatch: MessageTypeDefinition<_tributary_v1_MetadataBatch, _tributary_v1_MetadataBatch__Output>
       MetadataChunk: MessageTypeDefinition<_tributary_v1_MetadataChunk, _tributary_v1_MetadataChunk__Output>
-      MetadataRecordEntry: MessageTypeDefinition<_tributary_v1_MetadataRecordEntry, _tributary_v1_MetadataRecordEntry__Output>
       MetadataRequest: MessageTypeDefinition<_tributary_v1_MetadataRequest, _tributary_v1_MetadataRequest__Output>
       MetadataResponse: MessageTypeDefinition<_tributary_v1_MetadataResponse, _tributary_v1_MetadataResponse__Output>
       MetadataSnapshot: MessageTypeDefinition<_tributary_v1_MetadataSnapshot, _tributary_v1_MetadataSnapshot__Output>

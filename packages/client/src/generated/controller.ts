@@ -47,8 +47,8 @@ import type { Endpoint as _tributary_v1_Endpoint, Endpoint__Output as _tributary
 import type { Error as _tributary_v1_Error, Error__Output as _tributary_v1_Error__Output } from './tributary/v1/Error.js';
 import type { IsrMember as _tributary_v1_IsrMember, IsrMember__Output as _tributary_v1_IsrMember__Output } from './tributary/v1/IsrMember.js';
 import type { LeaderHint as _tributary_v1_LeaderHint, LeaderHint__Output as _tributary_v1_LeaderHint__Output } from './tributary/v1/LeaderHint.js';
+import type { MetadataBatch as _tributary_v1_MetadataBatch, MetadataBatch__Output as _tributary_v1_MetadataBatch__Output } from './tributary/v1/MetadataBatch.js';
 import type { MetadataChunk as _tributary_v1_MetadataChunk, MetadataChunk__Output as _tributary_v1_MetadataChunk__Output } from './tributary/v1/MetadataChunk.js';
-import type { MetadataRecordEntry as _tributary_v1_MetadataRecordEntry, MetadataRecordEntry__Output as _tributary_v1_MetadataRecordEntry__Output } from './tributary/v1/MetadataRecordEntry.js';
 import type { MetadataSnapshot as _tributary_v1_MetadataSnapshot, MetadataSnapshot__Output as _tributary_v1_MetadataSnapshot__Output } from './tributary/v1/MetadataSnapshot.js';
 import type { QuorumReplica as _tributary_v1_QuorumReplica, QuorumReplica__Output as _tributary_v1_QuorumReplica__Output } from './tributary/v1/QuorumReplica.js';
 import type { RegisterBrokerRequest as _tributary_v1_RegisterBrokerRequest, RegisterBrokerRequest__Output as _tributary_v1_RegisterBrokerRequest__Output } from './tributary/v1/RegisterBrokerRequest.js';
@@ -115,8 +115,8 @@ export interface ProtoGrpcType {
       Error: MessageTypeDefinition<_tributary_v1_Error, _tributary_v1_Error__Output>
       IsrMember: MessageTypeDefinition<_tributary_v1_IsrMember, _tributary_v1_IsrMember__Output>
       LeaderHint: MessageTypeDefinition<_tributary_v1_LeaderHint, _tributary_v1_LeaderHint__Output>
+      MetadataBatch: MessageTypeDefinition<_tributary_v1_MetadataBatch, _tributary_v1_MetadataBatch__Output>
       MetadataChunk: MessageTypeDefinition<_tributary_v1_MetadataChunk, _tributary_v1_MetadataChunk__Output>
-      MetadataRecordEntry: MessageTypeDefinition<_tributary_v1_MetadataRecordEntry, _tributary_v1_MetadataRecordEntry__Output>
       MetadataSnapshot: MessageTypeDefinition<_tributary_v1_MetadataSnapshot, _tributary_v1_MetadataSnapshot__Output>
       QuorumReplica: MessageTypeDefinition<_tributary_v1_QuorumReplica, _tributary_v1_QuorumReplica__Output>
       RegisterBrokerRequest: MessageTypeDefinition<_tributary_v1_RegisterBrokerRequest, _tributary_v1_RegisterBrokerRequest__Output>

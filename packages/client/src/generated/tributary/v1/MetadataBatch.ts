@@ -2,12 +2,12 @@
 
 import type { Long } from '@grpc/proto-loader';
 
-export interface MetadataRecordEntry {
+export interface MetadataBatch {
   'offset'?: (number | string | Long);
-  'record'?: (Buffer | Uint8Array | string);
+  'records'?: (Buffer | Uint8Array | string)[];
 }
 
-export interface MetadataRecordEntry__Output {
+export interface MetadataBatch__Output {
   'offset': (string);
-  'record': (Buffer);
+  'records': (Buffer)[];
 }
