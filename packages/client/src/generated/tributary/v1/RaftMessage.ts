@@ -19,7 +19,7 @@ export interface RaftMessage {
   'rejectHintTerm'?: (number | string | Long);
   'snapshot'?: (_tributary_v1_SnapshotChunk | null);
   'matchIndex'?: (number | string | Long);
-  'context'?: (Buffer | Uint8Array | string);
+  'transfer'?: (boolean);
 }
 
 export interface RaftMessage__Output {
@@ -36,5 +36,5 @@ export interface RaftMessage__Output {
   'rejectHintTerm': (string);
   'snapshot': (_tributary_v1_SnapshotChunk__Output | null);
   'matchIndex': (string);
-  'context': (Buffer);
+  'transfer': (boolean);
 }

@@ -8,6 +8,7 @@ export interface SnapshotChunk {
   'offset'?: (number | string | Long);
   'data'?: (Buffer | Uint8Array | string);
   'done'?: (boolean);
+  'totalBytes'?: (number | string | Long);
 }
 
 export interface SnapshotChunk__Output {
@@ -16,4 +17,5 @@ export interface SnapshotChunk__Output {
   'offset': (string);
   'data': (Buffer);
   'done': (boolean);
+  'totalBytes': (string);
 }
