@@ -31,4 +31,16 @@ export {
 export type { BatchHeaderFields, RecordBatchHeader } from "../record/batch-header.js";
 export { crc32c } from "../record/crc32c.js";
 export { CorruptRecordError } from "../record/corrupt-record-error.js";
+export { ByteReader } from "../record/byte-reader.js";
+export {
+  MAX_VARINT_BYTES,
+  MAX_VARLONG_BYTES,
+  readVarint,
+  readVarlong,
+  sizeOfVarint,
+  sizeOfVarlong,
+  writeVarint,
+  writeVarlong,
+} from "../record/varint.js";
+export { compressRecords, decompressRecords, isCompressionCodecId } from "../record/compression/record-compression.js";
 export { assert, AssertionError } from "../util/assert.js";
