@@ -9,6 +9,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * binaries, which `npm test` builds first.
  */
 const alias = [
+  { find: /^@tributary\/client\/internal\/generated\/(.*)$/, replacement: here("./packages/client/src/generated/$1.ts") },
   { find: /^@tributary\/(client|controller|broker)\/internal\/(.*)$/, replacement: here("./packages/$1/src/internal/$2.ts") },
   { find: /^@tributary\/(client|controller|broker)$/, replacement: here("./packages/$1/src/index.ts") },
 ];
