@@ -29,7 +29,7 @@ function blockHeader(last: boolean, type: number, size: number): Buffer {
 
 /** rleFrame is a frame of `blocks` RLE blocks of 128 KiB of `byte` each, with a 128 KiB window. */
 function rleFrame(blocks: number, byte: number): Buffer {
-  const parts = [MAGIC, Buffer.from([0x00, 0x38])];
+  const parts: Buffer[] = [MAGIC, Buffer.from([0x00, 0x38])];
   for (let index = 0; index < blocks; index++) parts.push(blockHeader(index === blocks - 1, 1, 128 * 1024), Buffer.from([byte]));
   return Buffer.concat(parts);
 }
