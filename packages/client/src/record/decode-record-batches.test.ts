@@ -112,6 +112,14 @@ describe("decodeRecordBatches on well-formed input", () => {
     expect((await failure(Buffer.concat([a, wrongMagic]), { allowTruncatedTail: true })).position).toBe(a.length);
   });
 
+  it("accepts any limit up to the largest safe integer", async () => {
+    for (const compression of Object.values(CompressionCodec)) {
+      const encoded = await encodeRecordBatch({ compression, records: [{ value: Buffer.from("x") }] });
+      const [batch] = await decodeRecordBatches(encoded, { maxDecompressedBytes: Number.MAX_SAFE_INTEGER });
+      expect(batch?.records[0]?.value?.toString()).toBe("x");
+    }
+  });
+
   it("refuses a limit that is not a positive integer", async () => {
     await expect(decodeRecordBatches(Buffer.alloc(0), { maxDecompressedBytes: 0 })).rejects.toThrow(RangeError);
     await expect(decodeRecordBatches(Buffer.alloc(0), { maxDecompressedBytes: 1.5 })).rejects.toThrow(RangeError);

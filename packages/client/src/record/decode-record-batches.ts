@@ -1,3 +1,4 @@
+import { constants } from "node:buffer";
 import type { RecordBatchHeader } from "./batch-header.js";
 import type { DecodedRecordBatch, DecodeRecordBatchesOptions } from "./record-batch-types.js";
 import { batchSizeBytes, compressionOf, isControlBatch, isTransactional, validateBatch } from "./batch-header.js";
@@ -57,10 +58,12 @@ export async function decodeRecordBatches(
   bytes: Uint8Array,
   options: DecodeRecordBatchesOptions = {},
 ): Promise<DecodedRecordBatch[]> {
-  const maxDecompressedBytes = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
-  if (!Number.isSafeInteger(maxDecompressedBytes) || maxDecompressedBytes < 1) {
-    throw new RangeError(`maxDecompressedBytes ${maxDecompressedBytes} is not a positive integer`);
+  const requestedBytes = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  if (!Number.isSafeInteger(requestedBytes) || requestedBytes < 1) {
+    throw new RangeError(`maxDecompressedBytes ${requestedBytes} is not a positive integer`);
   }
+  // No Buffer can be larger, and zlib refuses a larger maxOutputLength.
+  const maxDecompressedBytes = Math.min(requestedBytes, constants.MAX_LENGTH);
   const input = asBuffer(bytes);
   const batches: DecodedRecordBatch[] = [];
   let position = 0;
