@@ -226,6 +226,7 @@ export class RaftDriver {
       }
     }
     this.#node.advance(ready);
+    this.#rejectLostProposals();
     await this.#maybeSnapshot();
     this.#options.onStatus?.(this.#node.basicStatus());
   }
@@ -234,6 +235,23 @@ export class RaftDriver {
     if (this.#appliedIndex - this.#snapshotIndex < this.#options.snapshotIntervalEntries) return;
     await this.#options.store.compact(this.#appliedIndex, this.#options.stateMachine.snapshotData());
     this.#snapshotIndex = this.#appliedIndex;
+  }
+
+  /**
+   * rejectLostProposals settles proposals that can no longer commit: their index was truncated
+   * away or now holds another term's entry. Without this a proposal made just before losing
+   * leadership could wait until some later leader happened to fill its index.
+   */
+  #rejectLostProposals(): void {
+    const log = this.#node.log;
+    for (const [index, proposal] of this.#pending) {
+      const term = log.maybeTerm(index);
+      const lost = term === undefined ? index > log.lastIndex() : term !== proposal.term;
+      if (lost) {
+        this.#pending.delete(index);
+        proposal.reject(new TributaryError("NOT_CONTROLLER", "leadership changed and the proposal was lost"));
+      }
+    }
   }
 
   #failPending(reason: string): void {
