@@ -145,6 +145,20 @@ export class TestCluster {
     assert(this.node(id).status().role === "leader", `node ${id} did not win: ${JSON.stringify(this.node(id).status())}`);
   }
 
+  /**
+   * electAmong ticks the given nodes (delivering everything after each tick) until one of them
+   * leads, and returns it. Use it where followers must first outlive their leader lease.
+   */
+  electAmong(ids: readonly NodeId[], maxTicks = 200): NodeId {
+    for (let i = 0; i < maxTicks; i++) {
+      for (const id of ids) this.tick(id);
+      this.stabilize();
+      const leader = ids.find((id) => this.node(id).status().role === "leader");
+      if (leader !== undefined) return leader;
+    }
+    throw new Error(`none of ${ids.join(", ")} became leader in ${maxTicks} ticks`);
+  }
+
   /** propose proposes a UTF-8 string at `id`. */
   propose(id: NodeId, text: string): ProposeResult {
     const result = this.node(id).propose(new TextEncoder().encode(text));
@@ -189,6 +203,22 @@ export class TestCluster {
   #open(id: NodeId, storage: MemoryStorage): RaftNode {
     return new RaftNode({ config: raftConfig(id, this.#voters, this.#limits), storage, random: this.#random.fork() });
   }
+}
+
+/**
+ * preparedStorage builds a node's "disk" holding entries with the given terms at indexes 1, 2, ...
+ * (payload: the given text, or `t<term>i<index>`) and a hard state at `term` with `commit`.
+ */
+export function preparedStorage(terms: readonly (number | readonly [number, string])[], hard: { term: number; commit?: number }): MemoryStorage {
+  const storage = new MemoryStorage();
+  storage.append(
+    terms.map((spec, i) => {
+      const [term, text] = typeof spec === "number" ? [spec, `t${spec}i${i + 1}`] : spec;
+      return { index: i + 1, term, type: "normal", data: new TextEncoder().encode(text) } satisfies Entry;
+    }),
+  );
+  storage.setHardState({ term: hard.term, vote: undefined, commit: hard.commit ?? 0 });
+  return storage;
 }
 
 function link(from: NodeId, to: NodeId): string {
