@@ -2,11 +2,17 @@ import type { Entry } from "../entry.js";
 import type { HardState } from "../hard-state.js";
 import type { NodeId } from "../node-id.js";
 import type { RaftNode } from "../raft-node.js";
+import { majoritySize } from "../quorum.js";
+import type { RaftStorage } from "../storage.js";
+import { isOutOfRange } from "../storage.js";
 
 /**
  * InvariantName names what the simulator checks (Raft Figure 3 and KRaft's simulation invariants):
  * - `election-safety`: at most one leader per term;
  * - `term-monotonic`: a node's term never decreases, in memory within one life and on disk ever;
+ * - `commit-monotonic`: a node's commit index never decreases within one life;
+ * - `commit-durability`: when a leader commits an index, a majority of voters hold that entry on
+ *   disk (KRaft's MajorityReachedHighWatermark; what makes a commit survive any minority crash);
  * - `log-matching`: an (index, term) pair always names the same entry after the same predecessor;
  * - `leader-completeness`: a leader holds every entry committed before it;
  * - `committed-unchanged`: an index, once committed anywhere, never holds a different entry;
@@ -17,6 +23,8 @@ import type { RaftNode } from "../raft-node.js";
 export type InvariantName =
   | "election-safety"
   | "term-monotonic"
+  | "commit-monotonic"
+  | "commit-durability"
   | "log-matching"
   | "leader-completeness"
   | "committed-unchanged"
@@ -62,6 +70,13 @@ export class SafetyChecker {
   readonly #durableTerms = new Map<NodeId, number>();
   /** Nodes currently observed as leaders (checked against entries committed later). */
   readonly #currentLeaders = new Map<NodeId, RaftNode>();
+  /** Every voter's disk, which survives its crashes. */
+  readonly #disks: ReadonlyMap<NodeId, RaftStorage>;
+
+  /** Creates a checker that can inspect every voter's disk. */
+  constructor(disks: ReadonlyMap<NodeId, RaftStorage>) {
+    this.#disks = disks;
+  }
 
   /** committedCount is the highest index known committed. */
   get committedCount(): number {
@@ -108,7 +123,11 @@ export class SafetyChecker {
     } else {
       this.#currentLeaders.delete(id);
     }
+    if (status.commit < observed.commit) {
+      throw new Violation("commit-monotonic", `node ${id} went from commit ${observed.commit} back to ${status.commit}`);
+    }
     if (status.commit > observed.commit) {
+      if (status.role === "leader") this.#checkCommitDurable(id, node, status.commit);
       const from = Math.max(observed.commit + 1, status.firstIndex);
       observed.commit = status.commit;
       if (from <= status.commit) {
@@ -153,6 +172,26 @@ export class SafetyChecker {
   /** checkFinalLeader checks leader completeness once more at the end of a run. */
   checkFinalLeader(id: NodeId, node: RaftNode): void {
     this.#checkLeaderHasCommitted(id, node, node.basicStatus().term, 1);
+  }
+
+  #checkCommitDurable(id: NodeId, node: RaftNode, commit: number): void {
+    const term = node.log.maybeTerm(commit);
+    if (term === undefined) return;
+    let holders = 0;
+    for (const disk of this.#disks.values()) {
+      if (disk.snapshotMetadata().index >= commit) {
+        holders++;
+        continue;
+      }
+      try {
+        if (disk.term(commit) === term) holders++;
+      } catch (error) {
+        if (!isOutOfRange(error)) throw error;
+      }
+    }
+    if (holders < majoritySize(this.#disks.size)) {
+      throw new Violation("commit-durability", `leader ${id} committed ${commit} (term ${term}) but only ${holders} of ${this.#disks.size} disks hold it`);
+    }
   }
 
   #recordCommitted(index: number, key: string, source: string, invariant: InvariantName): void {

@@ -1,5 +1,6 @@
 import { AssertionError } from "@tributary/client/internal/assert";
 import { raftConfig } from "../config.js";
+import type { MemoryStorage } from "../memory-storage.js";
 import type { RaftConfig, RaftLimits } from "../config.js";
 import type { Message } from "../message.js";
 import type { NodeId } from "../node-id.js";
@@ -103,7 +104,7 @@ class Simulation {
   readonly #chaosRandom: SeededRandom;
   readonly #nodeRandom: SeededRandom;
   readonly #network: SimNetwork;
-  readonly #checker = new SafetyChecker();
+  readonly #checker: SafetyChecker;
   readonly #queue = new EventQueue<SimEvent>();
   readonly #nodes = new Map<NodeId, SimNode>();
   readonly #configs = new Map<NodeId, RaftConfig>();
@@ -129,6 +130,8 @@ class Simulation {
     this.#network = new SimNetwork(this.#random.fork());
     const voterCount = options.voterCount ?? (this.#random.chance(0.5) ? 3 : 5);
     const voters = Array.from({ length: voterCount }, (_, i) => i + 1);
+    const disks = new Map<NodeId, MemoryStorage>();
+    this.#checker = new SafetyChecker(disks);
     // Fast, ordinary and slow disks: the slower the disk, the wider the window in which a crash
     // loses a Ready's writes and the longer entries stay unstable (and truncatable) in memory.
     this.#diskLatency = this.#random.pick([[0, 2], [1, 6], [2, 12], [5, 40]] as const);
@@ -162,7 +165,9 @@ class Simulation {
       },
     };
     for (const id of voters) {
-      this.#nodes.set(id, new SimNode(id, context));
+      const sim = new SimNode(id, context);
+      disks.set(id, sim.disk);
+      this.#nodes.set(id, sim);
       this.#configs.set(id, raftConfig(id, voters, SIM_RAFT_LIMITS));
       this.#tickPeriods.set(id, TICK_UNITS + this.#random.intBetween(-1, 1));
     }
