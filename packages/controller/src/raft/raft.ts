@@ -388,6 +388,8 @@ export class Raft {
     }
     const lastNew = this.log.maybeAppend(m.prevIndex, m.prevTerm, m.commit, m.entries);
     if (lastNew !== undefined) {
+      // Invariant: a node holds no entry from a term it has not seen (the leader's term is ours).
+      assert(this.log.lastTerm() <= this.term, `node ${this.id}: last log term ${this.log.lastTerm()} is past term ${this.term}`);
       this.#send({ type: "append-response", to: m.from, reject: false, index: lastNew, hint: NO_HINT });
       return;
     }
@@ -855,5 +857,5 @@ export class Raft {
 }
 
 function assertNever(value: never): never {
-  throw new Error(`unreachable: ${JSON.stringify(value)}`);
+  assert(false, `unreachable: ${JSON.stringify(value)}`);
 }
