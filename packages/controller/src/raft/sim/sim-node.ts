@@ -126,6 +126,11 @@ export class SimNode {
     this.disk.compact(index, data);
   }
 
+  /** hasPendingWrite is true while a Ready's writes are on their way to disk (a crash loses them). */
+  get hasPendingWrite(): boolean {
+    return this.#pending !== undefined;
+  }
+
   /** applied is the index of the last applied entry. */
   get applied(): number {
     return this.stateMachine.length;

@@ -311,8 +311,12 @@ class Simulation {
     const up = [...this.#nodes.values()].filter((n) => n.up);
     if (up.length === 0) return;
     const leader = this.#currentLeader();
-    const victim = leader !== undefined && this.#chaosRandom.chance(0.4) ? leader : this.#chaosRandom.pick(up);
-    this.#record(() => `crash n${victim.id}`);
+    // Favor the interesting victims: the leader, and nodes with writes in flight (whose crash loses
+    // state that the Ready contract must have kept from being acknowledged).
+    const writing = up.filter((n) => n.hasPendingWrite);
+    const r = this.#chaosRandom;
+    const victim = leader !== undefined && r.chance(0.3) ? leader : writing.length > 0 && r.chance(0.5) ? r.pick(writing) : r.pick(up);
+    this.#record(() => `crash n${victim.id}${victim.hasPendingWrite ? " (write in flight)" : ""}`);
     victim.crash();
     this.#pausedUntil.delete(victim.id);
     this.#stats.crashes++;
