@@ -23,7 +23,18 @@ export default defineConfig({
       { resolve: { alias }, test: { name: "broker", root: here("./packages/broker"), include: ["src/**/*.test.ts", "test/**/*.test.ts"] } },
       {
         resolve: { alias },
-        test: { name: "e2e", root: here("./test/e2e"), include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false },
+        test: {
+          name: "e2e",
+          root: here("./test/e2e"),
+          include: ["**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          // Multi-process tests run after the unit tests, one file at a time: a cluster of six
+          // processes is all a 2-core machine should be running.
+          sequence: { groupOrder: 1 },
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+        },
       },
     ],
   },

@@ -50,7 +50,14 @@ describe("per-item errors", () => {
     const error = new TributaryError("NOT_LEADER_OR_FOLLOWER", "broker 2 leads", {
       leaderHint: { nodeId: 2, endpoint: "localhost:9093", epoch: 7 },
     });
-    const back = errorFromWire({ ...errorToWire(error), leaderHint: { nodeId: 2, endpoint: "localhost:9093", epoch: 7 } });
+    const wire = errorToWire(error);
+    const back = errorFromWire({
+      code: wire.code ?? 0,
+      name: wire.name ?? "",
+      message: wire.message ?? "",
+      retriable: wire.retriable ?? false,
+      leaderHint: { nodeId: 2, endpoint: "localhost:9093", epoch: 7 },
+    });
     expect(back?.code).toBe("NOT_LEADER_OR_FOLLOWER");
     expect(back?.leaderHint).toEqual({ nodeId: 2, endpoint: "localhost:9093", epoch: 7 });
     expect(back?.retriable).toBe(true);
