@@ -18,7 +18,7 @@ export { DEFAULT_RAFT_LIMITS, raftConfig, validateRaftConfig } from "./raft/conf
 export type { RaftConfig, RaftLimits } from "./raft/config.js";
 
 /** Log entries, hard state and snapshots. */
-export { ENTRY_OVERHEAD_BYTES, entrySizeBytes, limitEntriesBytes } from "./raft/entry.js";
+export { appendWithinBytes, ENTRY_OVERHEAD_BYTES, entrySizeBytes } from "./raft/entry.js";
 export type { Entry, EntryType, LogPosition } from "./raft/entry.js";
 export { EMPTY_HARD_STATE, hardStateEqual } from "./raft/hard-state.js";
 export type { HardState } from "./raft/hard-state.js";

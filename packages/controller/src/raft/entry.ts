@@ -38,16 +38,19 @@ export function entrySizeBytes(entry: Entry): number {
 }
 
 /**
- * limitEntriesBytes returns the longest prefix of `entries` whose total size is at most `maxBytes`,
- * but never fewer than one entry: a single entry larger than the limit must still travel, or
- * replication would stall on it forever (etcd's `limitSize`).
+ * appendWithinBytes copies `source[start..end)` onto `into` while the running total `usedBytes` stays
+ * within `maxBytes` (the first entry of `into` is always taken). Returns the new total, or -1 when
+ * it stopped early because of the limit. Callers use it to avoid copying a long log tail only to
+ * cut it down afterwards.
  */
-export function limitEntriesBytes<E extends Entry>(entries: readonly E[], maxBytes: number): readonly E[] {
-  if (entries.length === 0) return entries;
-  let total = 0;
-  for (let i = 0; i < entries.length; i++) {
-    total += entrySizeBytes(entries[i]!);
-    if (total > maxBytes && i > 0) return entries.slice(0, i);
+export function appendWithinBytes(into: Entry[], source: readonly Entry[], start: number, end: number, maxBytes: number, usedBytes: number): number {
+  let total = usedBytes;
+  for (let i = start; i < end; i++) {
+    const entry = source[i]!;
+    const size = entrySizeBytes(entry);
+    if (into.length > 0 && total + size > maxBytes) return -1;
+    into.push(entry);
+    total += size;
   }
-  return entries;
+  return total;
 }

@@ -1,5 +1,5 @@
 import { assert } from "@tributary/client/internal/assert";
-import { limitEntriesBytes } from "./entry.js";
+import { appendWithinBytes } from "./entry.js";
 import type { Entry } from "./entry.js";
 import { EMPTY_HARD_STATE } from "./hard-state.js";
 import type { HardState } from "./hard-state.js";
@@ -65,7 +65,9 @@ export class MemoryStorage implements RaftStorage {
     const offset = this.#snapshot.metadata.index;
     if (lo <= offset) throw new CompactedError(lo, offset + 1);
     if (hi > this.lastIndex() + 1) throw new UnavailableError(hi - 1, `last index is ${this.lastIndex()}`);
-    return limitEntriesBytes(this.#entries.slice(lo - offset - 1, hi - offset - 1), maxBytes);
+    const result: Entry[] = [];
+    appendWithinBytes(result, this.#entries, lo - offset - 1, hi - offset - 1, maxBytes, 0);
+    return result;
   }
 
   // ----- Writes, driven by Ready -----

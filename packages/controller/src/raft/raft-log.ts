@@ -1,5 +1,5 @@
 import { assert } from "@tributary/client/internal/assert";
-import { limitEntriesBytes } from "./entry.js";
+import { appendWithinBytes } from "./entry.js";
 import type { Entry, LogPosition } from "./entry.js";
 import type { Snapshot } from "./snapshot.js";
 import { isOutOfRange, CompactedError, UnavailableError } from "./storage.js";
@@ -179,18 +179,20 @@ export class RaftLog {
     if (lo < first) throw new CompactedError(lo, first);
     assert(hi <= this.lastIndex() + 1, `slice [${lo}, ${hi}) is past the last index ${this.lastIndex()}`);
     const offset = this.unstable.offset;
-    let result: readonly Entry[] = [];
+    const result: Entry[] = [];
+    let bytes = 0;
     if (lo < offset) {
-      const stored = this.storage.entries(lo, Math.min(hi, offset), maxBytes);
+      const storedHi = Math.min(hi, offset);
+      const stored = this.storage.entries(lo, storedHi, maxBytes);
+      bytes = appendWithinBytes(result, stored, 0, stored.length, maxBytes, 0);
       // A short read means the byte limit was reached: stop there.
-      if (stored.length < Math.min(hi, offset) - lo) return stored;
-      result = stored;
+      if (stored.length < storedHi - lo || bytes < 0) return result;
     }
     if (hi > offset) {
-      const tail = this.unstable.slice(Math.max(lo, offset), hi);
-      result = result.length === 0 ? tail : result.concat(tail);
+      const tail = this.unstable.entries;
+      appendWithinBytes(result, tail, Math.max(lo, offset) - offset, hi - offset, maxBytes, bytes);
     }
-    return limitEntriesBytes(result, maxBytes);
+    return result;
   }
 
   /**

@@ -48,8 +48,9 @@ describe("raft simulator", () => {
 
 describe("the checker catches a broken driver", () => {
   const bugs: { bug: SimBug; invariants: readonly string[] }[] = [
-    // A node that forgets its vote on restart votes twice in a term: two leaders.
-    { bug: "forget-vote-on-restart", invariants: ["election-safety"] },
+    // A node that forgets its vote on restart votes twice in a term: two leaders, seen either as
+    // such or through the different entries they write at the same (index, term).
+    { bug: "forget-vote-on-restart", invariants: ["election-safety", "log-matching"] },
     // Acknowledging before the disk write lets a leader commit what a majority has not persisted.
     { bug: "ack-before-persist", invariants: ["commit-durability"] },
   ];
