@@ -18,7 +18,8 @@ import { isOutOfRange } from "../storage.js";
  * - `committed-unchanged`: an index, once committed anywhere, never holds a different entry;
  * - `state-machine-safety`: every node applies the same entry at each index, without gaps;
  * - `liveness`: after faults stop and the network heals, a leader commits a proposal in time;
- * - `assertion`: an assertion inside the core or storage failed.
+ * - `assertion`: an assertion inside the core or storage failed;
+ * - `exception`: any other error escaped the core or the simulated driver.
  */
 export type InvariantName =
   | "election-safety"
@@ -30,7 +31,8 @@ export type InvariantName =
   | "committed-unchanged"
   | "state-machine-safety"
   | "liveness"
-  | "assertion";
+  | "assertion"
+  | "exception";
 
 /** Violation is a broken invariant found by the simulator; it ends the run. */
 export class Violation extends Error {

@@ -488,7 +488,8 @@ class Simulation {
 function toViolation(error: unknown): Violation {
   if (error instanceof Violation) return error;
   if (error instanceof AssertionError) return new Violation("assertion", error.message);
-  throw error;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error);
+  return new Violation("exception", detail);
 }
 
 function shuffle<T>(items: readonly T[], random: SeededRandom): T[] {
