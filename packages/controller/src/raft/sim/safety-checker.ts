@@ -62,8 +62,13 @@ export function termOfKey(key: string): number {
 export class SafetyChecker {
   /** Leader of each term seen so far. */
   readonly #leaders = new Map<number, NodeId>();
-  /** Committed entries by index - 1 (sparse until some node reports an index). */
-  readonly #committed: ({ key: string; term: number } | undefined)[] = [];
+  /**
+   * Committed entries by index - 1 (sparse until some node reports an index). `committedBy` bounds
+   * the term in which the entry was committed from above: the lowest term of any node seen holding
+   * it as committed. Leader completeness speaks of leaders of later terms than that (Raft §5.4): a
+   * stale leader of an older term may still be elected late and lack it.
+   */
+  readonly #committed: ({ key: string; term: number; committedBy: number } | undefined)[] = [];
   /** Log matching: `${index}:${term}` -> entry key and the term of its predecessor. */
   readonly #positions = new Map<string, { key: string; prevTerm: number | undefined }>();
   /** Per node, per life: last term and commit index observed. */
@@ -134,7 +139,9 @@ export class SafetyChecker {
       observed.commit = status.commit;
       if (from <= status.commit) {
         const entries = node.log.slice(from, status.commit + 1, Number.POSITIVE_INFINITY);
-        for (const entry of entries) this.#recordCommitted(entry.index, entryKey(entry), `commit index of node ${id}`, "committed-unchanged");
+        for (const entry of entries) {
+          this.#recordCommitted(entry.index, entryKey(entry), status.term, `commit index of node ${id}`, "committed-unchanged");
+        }
       }
     }
   }
@@ -157,9 +164,9 @@ export class SafetyChecker {
     }
   }
 
-  /** onApply checks one entry a node's state machine applies at `index`. */
-  onApply(id: NodeId, index: number, key: string): void {
-    this.#recordCommitted(index, key, `state machine of node ${id}`, "state-machine-safety");
+  /** onApply checks one entry a node's state machine applies at `index` while at `term`. */
+  onApply(id: NodeId, index: number, key: string, term: number): void {
+    this.#recordCommitted(index, key, term, `state machine of node ${id}`, "state-machine-safety");
   }
 
   /** onPersistHardState checks that the persisted term never goes back, across restarts too. */
@@ -196,19 +203,20 @@ export class SafetyChecker {
     }
   }
 
-  #recordCommitted(index: number, key: string, source: string, invariant: InvariantName): void {
+  #recordCommitted(index: number, key: string, observerTerm: number, source: string, invariant: InvariantName): void {
     const known = this.#committed[index - 1];
     if (known === undefined) {
-      const term = termOfKey(key);
-      this.#committed[index - 1] = { key, term };
+      this.#committed[index - 1] = { key, term: termOfKey(key), committedBy: observerTerm };
       // Leader completeness for leaders elected before this entry committed (an old leader's
       // entry can commit after a newer leader was elected; the newer one must hold it too).
       for (const [leaderId, leader] of this.#currentLeaders) {
         const leaderTerm = leader.basicStatus().term;
-        if (leaderTerm > term) this.#checkLeaderHasCommitted(leaderId, leader, leaderTerm, index, index);
+        if (leaderTerm > observerTerm) this.#checkLeaderHasCommitted(leaderId, leader, leaderTerm, index, index);
       }
     } else if (known.key !== key) {
       throw new Violation(invariant, `index ${index} was committed as ${known.key}, ${source} has ${key}`);
+    } else if (observerTerm < known.committedBy) {
+      known.committedBy = observerTerm;
     }
   }
 
@@ -216,12 +224,12 @@ export class SafetyChecker {
     const first = node.log.firstIndex();
     for (let index = Math.max(from, first); index <= to; index++) {
       const committed = this.#committed[index - 1];
-      if (committed === undefined || committed.term >= term) continue;
+      if (committed === undefined || committed.committedBy >= term) continue;
       const held = node.log.maybeTerm(index);
       if (held !== committed.term) {
         throw new Violation(
           "leader-completeness",
-          `leader ${id} of term ${term} lacks committed entry ${index} (${committed.key}); it holds ${held === undefined ? "nothing" : `term ${held}`} there`,
+          `leader ${id} of term ${term} lacks entry ${index} (${committed.key}), committed by term ${committed.committedBy}; it holds ${held === undefined ? "nothing" : `term ${held}`} there`,
         );
       }
     }

@@ -140,17 +140,18 @@ export class SimNode {
     if (this.#context.bug !== "ack-before-persist") {
       for (const message of ready.messagesAfterPersist) this.#context.send(message);
     }
-    if (ready.snapshot !== undefined) this.#restore(ready.snapshot);
-    for (const entry of ready.committedEntries) this.#apply(entry);
+    const term = node.basicStatus().term;
+    if (ready.snapshot !== undefined) this.#restore(ready.snapshot, term);
+    for (const entry of ready.committedEntries) this.#apply(entry, term);
     node.advance(ready);
   }
 
-  #restore(snapshot: Snapshot): void {
+  #restore(snapshot: Snapshot, term: number): void {
     const keys = decodeStateMachine(snapshot);
     if (keys.length !== snapshot.metadata.index) {
       throw new Violation("state-machine-safety", `node ${this.id}: snapshot at ${snapshot.metadata.index} holds ${keys.length} entries`);
     }
-    keys.forEach((key, i) => this.#context.checker.onApply(this.id, i + 1, key));
+    keys.forEach((key, i) => this.#context.checker.onApply(this.id, i + 1, key, term));
     if (snapshot.metadata.term !== (keys.length === 0 ? 0 : termOfKey(keys[keys.length - 1]!))) {
       throw new Violation("state-machine-safety", `node ${this.id}: snapshot term ${snapshot.metadata.term} differs from its last entry`);
     }
@@ -159,12 +160,12 @@ export class SimNode {
     this.#context.onSnapshotRestored(this.id, snapshot);
   }
 
-  #apply(entry: Entry): void {
+  #apply(entry: Entry, term: number): void {
     if (entry.index !== this.stateMachine.length + 1) {
       throw new Violation("state-machine-safety", `node ${this.id} applied index ${entry.index} after ${this.stateMachine.length}`);
     }
     const key = entryKey(entry);
-    this.#context.checker.onApply(this.id, entry.index, key);
+    this.#context.checker.onApply(this.id, entry.index, key, term);
     this.stateMachine.push(key);
     if (isFinalKey(key)) this.appliedFinal = true;
   }
