@@ -51,6 +51,7 @@ export class QuorumController implements ReplicatedStateMachine {
   #proposer: Proposer | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #readyTerm = -1;
+  #activeWaiters: Array<() => void> = [];
   #leader: () => { readonly isLeader: boolean; readonly term: number; readonly leaderId: number | undefined };
 
   constructor(options: QuorumControllerOptions) {
@@ -113,8 +114,15 @@ export class QuorumController implements ReplicatedStateMachine {
     return { offset: this.#control.image.offset, records: encodeRecordPayloads(this.#control.image.toSnapshotRecords()) };
   }
 
+  /** whenActive resolves once this controller is the active controller. */
+  whenActive(): Promise<void> {
+    if (this.isActive()) return Promise.resolve();
+    return new Promise((resolve) => this.#activeWaiters.push(resolve));
+  }
+
   #becomeActive(term: number): void {
     this.#readyTerm = term;
+    for (const resolve of this.#activeWaiters.splice(0)) resolve();
     // Heartbeat times are soft state this node did not see while following: give every broker a
     // fresh session rather than fencing them all for silence it could not have heard.
     const nowMs = this.#options.nowMs();
