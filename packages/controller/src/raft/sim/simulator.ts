@@ -337,6 +337,7 @@ class Simulation {
   #partition(): void {
     const r = this.#chaosRandom;
     const ids = [...this.#nodes.keys()];
+    if (ids.length < 2) return;
     this.#network.heal();
     const kind = r.pick(["isolate-leader", "minority", "majority-split", "one-way"] as const);
     const leader = this.#currentLeader()?.id ?? r.pick(ids);
@@ -347,7 +348,7 @@ class Simulation {
       case "minority":
       case "majority-split": {
         const shuffled = shuffle(ids, r);
-        const size = kind === "minority" ? r.intBetween(1, Math.floor((ids.length - 1) / 2)) : Math.floor(ids.length / 2);
+        const size = kind === "minority" ? r.intBetween(1, Math.max(1, Math.floor((ids.length - 1) / 2))) : Math.floor(ids.length / 2);
         this.#network.partition([shuffled.slice(0, size), shuffled.slice(size)]);
         break;
       }
@@ -388,7 +389,7 @@ class Simulation {
     const leader = this.#currentLeader();
     if (leader === undefined) return;
     const peers = [...this.#nodes.keys()].filter((id) => id !== leader.id);
-    const target = this.#chaosRandom.chance(0.5) ? undefined : this.#chaosRandom.pick(peers);
+    const target = peers.length === 0 || this.#chaosRandom.chance(0.5) ? undefined : this.#chaosRandom.pick(peers);
     const result = leader.node!.transferLeadership(target);
     this.#record(() => `transfer from n${leader.id}: ${result.ok ? `to n${result.transferee}` : result.reason}`);
     if (result.ok) this.#stats.transfers++;
