@@ -585,7 +585,8 @@ export class Raft {
       if (error instanceof UnavailableError) return false;
       throw error;
     }
-    assert(snapshot.metadata.index >= progress.next - 1 || progress.next - 1 < this.log.firstIndex() - 1, `snapshot at ${snapshot.metadata.index} does not cover ${progress.next - 1}`);
+    // Only called when entries before the first index are needed, which the snapshot covers.
+    assert(snapshot.metadata.index > progress.next - 1, `snapshot at ${snapshot.metadata.index} does not cover index ${progress.next - 1}`);
     progress.becomeSnapshot(snapshot);
     assert(progress.flow.kind === "snapshot", "becomeSnapshot did not enter the snapshot state");
     this.#sendSnapshotChunk(to, progress.flow.transfer);
