@@ -1,4 +1,4 @@
-import { assert } from "@tributary/client/internal/record";
+import { invariant } from "./invariant.js";
 
 /** EpochEntry says leader epoch `epoch` wrote its first batch at `startOffset`. */
 export interface EpochEntry {
@@ -51,7 +51,7 @@ export class LeaderEpochCache {
    * @returns whether the cache changed (and so must be persisted).
    */
   assign(epoch: number, startOffset: bigint): boolean {
-    assert(epoch >= 0 && startOffset >= 0n, `epoch entry (${epoch}, ${startOffset}) must not be negative`);
+    invariant(epoch >= 0 && startOffset >= 0n, () => `epoch entry (${epoch}, ${startOffset}) must not be negative`);
     const latest = this.list.at(-1);
     if (latest !== undefined && latest.epoch === epoch && latest.startOffset <= startOffset) return false;
     while (this.list.length > 0) {
@@ -150,8 +150,8 @@ export class LeaderEpochCache {
     for (let i = 1; i < this.list.length; i++) {
       const previous = this.list[i - 1]!;
       const entry = this.list[i]!;
-      assert(entry.epoch > previous.epoch, `epoch cache epochs must increase: ${previous.epoch} then ${entry.epoch}`);
-      assert(entry.startOffset > previous.startOffset, `epoch cache offsets must increase: ${previous.startOffset} then ${entry.startOffset}`);
+      invariant(entry.epoch > previous.epoch, () => `epoch cache epochs must increase: ${previous.epoch} then ${entry.epoch}`);
+      invariant(entry.startOffset > previous.startOffset, () => `epoch cache offsets must increase: ${previous.startOffset} then ${entry.startOffset}`);
     }
   }
 }

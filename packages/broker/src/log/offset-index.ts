@@ -1,4 +1,4 @@
-import { assert } from "@tributary/client/internal/record";
+import { invariant } from "./invariant.js";
 
 /** OFFSET_INDEX_ENTRY_BYTES is the on-disk size of one entry: 4-byte relative offset, 4-byte position. */
 export const OFFSET_INDEX_ENTRY_BYTES = 8;
@@ -26,8 +26,8 @@ export class OffsetIndex {
   /** append adds an entry after all others. */
   append(relativeOffset: number, position: number): void {
     if (this.count > 0) {
-      assert(relativeOffset > this.relativeOffsets[this.count - 1]!, `index offsets must increase, got ${relativeOffset}`);
-      assert(position > this.positions[this.count - 1]!, `index positions must increase, got ${position}`);
+      invariant(relativeOffset > this.relativeOffsets[this.count - 1]!, () => `index offsets must increase, got ${relativeOffset}`);
+      invariant(position > this.positions[this.count - 1]!, () => `index positions must increase, got ${position}`);
     }
     if (this.count === this.positions.length) this.grow();
     this.relativeOffsets[this.count] = relativeOffset;

@@ -1,4 +1,4 @@
-import { assert } from "@tributary/client/internal/record";
+import { invariant } from "./invariant.js";
 
 /** TIME_INDEX_ENTRY_BYTES is the on-disk size of one entry: 8-byte timestamp, 4-byte relative offset. */
 export const TIME_INDEX_ENTRY_BYTES = 12;
@@ -35,7 +35,7 @@ export class TimeIndex {
   /** maybeAppend adds (timestampMs, relativeOffset) if the timestamp is newer than the last entry's. */
   maybeAppend(timestampMs: number, relativeOffset: number): boolean {
     if (timestampMs <= this.lastTimestampMs) return false;
-    if (this.count > 0) assert(relativeOffset > this.lastRelativeOffset, `time index offsets must increase, got ${relativeOffset}`);
+    if (this.count > 0) invariant(relativeOffset > this.lastRelativeOffset, () => `time index offsets must increase, got ${relativeOffset}`);
     if (this.count === this.timestamps.length) this.grow();
     this.timestamps[this.count] = timestampMs;
     this.relativeOffsets[this.count] = relativeOffset;
