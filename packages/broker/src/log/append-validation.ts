@@ -1,4 +1,12 @@
-import { BatchField, CorruptRecordError, stampBatch, validateBatch } from "@tributary/client/internal/record";
+import {
+  BATCH_CRC_START,
+  BatchField,
+  CorruptRecordError,
+  batchSizeBytes,
+  crc32c,
+  readBatchHeader,
+  stampBatch,
+} from "@tributary/client/internal/record";
 import { TributaryError } from "@tributary/client/internal/errors";
 import { batchInfoOf } from "./batch-info.js";
 import type { BatchInfo } from "./batch-info.js";
@@ -12,12 +20,13 @@ import { UnexpectedAppendOffsetError } from "./log-errors.js";
 export type AppendOrigin = "leader" | "follower";
 
 /**
- * analyzeBatches checks the batches of one append before anything is written, one header and one
- * CRC per batch, never decoding records (decision 1). Leader appends must hold dense producer
- * batches within `batchBytesMax`; follower appends must carry contiguous offsets and leader
- * epochs that are non-negative and never go backwards.
+ * analyzeBatches checks the structure of one append's batches before anything is written, one
+ * header per batch, never decoding records (decision 1): whole v2 batches, within the size limit;
+ * leader appends must hold dense producer batches; follower appends must carry contiguous offsets
+ * and leader epochs that are non-negative and never go backwards. The CRCs are checked separately
+ * by {@link verifyChecksums}, while the bytes are being written.
  *
- * @throws CorruptRecordError for bytes that are not whole valid batches (position is in `bytes`).
+ * @throws CorruptRecordError for bytes that are not whole batches (position is in `bytes`).
  * @throws TributaryError MESSAGE_TOO_LARGE for a batch over the limit.
  * @throws UnexpectedAppendOffsetError for a follower batch that does not follow the previous one.
  */
@@ -26,7 +35,14 @@ export function analyzeBatches(bytes: Uint8Array, origin: AppendOrigin, config: 
   const batches: BatchInfo[] = [];
   let position = 0;
   while (position < bytes.length) {
-    const header = validateBatch(bytes, position);
+    const header = readBatchHeader(bytes, position);
+    const sizeBytes = batchSizeBytes(header);
+    if (bytes.length - position < sizeBytes) {
+      throw new CorruptRecordError("truncated", position, `batch is ${sizeBytes} bytes by its batchLength, ${bytes.length - position} remain`);
+    }
+    if (header.lastOffsetDelta < 0 || header.recordsCount < 0) {
+      throw new CorruptRecordError("bad-count", position + BatchField.lastOffsetDelta, `lastOffsetDelta ${header.lastOffsetDelta} and recordsCount ${header.recordsCount} must not be negative`);
+    }
     const batch = batchInfoOf(header);
     const limitBytes = origin === "leader" ? config.batchBytesMax : config.segmentBytesMax;
     if (batch.sizeBytes > limitBytes) {
@@ -62,6 +78,27 @@ export function analyzeBatches(bytes: Uint8Array, origin: AppendOrigin, config: 
 }
 
 /**
+ * verifyChecksums checks each batch's CRC-32C (attributes to the end; the offsets and epoch a
+ * leader stamps lie outside it). It is the costly part of validation, one pass over every byte,
+ * so the log runs it while the write of the same bytes is in flight.
+ *
+ * @throws CorruptRecordError "bad-crc" naming the first bad batch's position in `bytes`.
+ */
+export function verifyChecksums(bytes: Uint8Array, batches: readonly BatchInfo[]): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let position = 0;
+  for (const batch of batches) {
+    const expected = view.getUint32(position + BatchField.crc);
+    const actual = crc32c(bytes, position + BATCH_CRC_START, position + batch.sizeBytes);
+    if (actual !== expected) {
+      const hex = (value: number) => `0x${value.toString(16).padStart(8, "0")}`;
+      throw new CorruptRecordError("bad-crc", position + BatchField.crc, `CRC-32C is ${hex(actual)}, header says ${hex(expected)}`);
+    }
+    position += batch.sizeBytes;
+  }
+}
+
+/**
  * assignOffsets stamps consecutive offsets from `firstOffset` and the leader's epoch into each
  * batch in place (both fields lie outside the CRC) and returns the batches' new descriptions.
  */
@@ -72,7 +109,7 @@ export function assignOffsets(bytes: Uint8Array, batches: readonly BatchInfo[], 
   for (const batch of batches) {
     stampBatch(bytes, position, offset, leaderEpoch);
     const lastOffset = offset + (batch.lastOffset - batch.baseOffset);
-    stamped.push({ ...batch, baseOffset: offset, lastOffset, partitionLeaderEpoch: leaderEpoch });
+    stamped.push({ baseOffset: offset, lastOffset, maxTimestampMs: batch.maxTimestampMs, partitionLeaderEpoch: leaderEpoch, sizeBytes: batch.sizeBytes });
     offset = lastOffset + 1n;
     position += batch.sizeBytes;
   }

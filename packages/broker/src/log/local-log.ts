@@ -1,6 +1,7 @@
 import { assert } from "@tributary/client/internal/record";
 import type { BatchInfo } from "./batch-info.js";
 import type { FileSystem } from "./file-system.js";
+import { invariant } from "./invariant.js";
 import type { LogConfig } from "./log-config.js";
 import { LogSegment } from "./log-segment.js";
 import type { SegmentRead } from "./log-segment.js";
@@ -58,28 +59,42 @@ export class LocalLog {
   }
 
   /**
-   * append writes batches that continue the log, splitting them across segments where a roll is
-   * due and otherwise writing each segment's share with a single write call.
+   * append writes batches that continue the log, running `verify` (the CRC check) before any of
+   * them is published. In the common case all of them fit the active segment (after at most one
+   * roll before the first): one write call, with `verify` overlapping it (see
+   * {@link LogSegment.append}). When a roll falls inside the append, `verify` runs first and each
+   * segment's share is written with one call.
    */
-  async append(bytes: Uint8Array, batches: readonly BatchInfo[], nowMs: number): Promise<void> {
+  async append(bytes: Uint8Array, batches: readonly BatchInfo[], nowMs: number, verify: () => void): Promise<void> {
+    let segment = this.activeSegment;
+    if (segment.shouldRoll(segment.sizeBytes, batches[0]!, nowMs, this.config)) segment = await this.roll();
+    const runEnd = this.runEnd(segment, batches, 0, nowMs);
+    if (runEnd === batches.length) return segment.append(bytes, batches, verify);
+    verify();
     let first = 0;
     let byteStart = 0;
     while (first < batches.length) {
-      let segment = this.activeSegment;
+      segment = this.activeSegment;
       if (segment.shouldRoll(segment.sizeBytes, batches[first]!, nowMs, this.config)) segment = await this.roll();
-      let end = first;
+      const end = this.runEnd(segment, batches, first, nowMs);
       let byteEnd = byteStart;
-      let projected = segment.sizeBytes;
-      while (end < batches.length && (end === first || !segment.shouldRoll(projected, batches[end]!, nowMs, this.config))) {
-        projected += batches[end]!.sizeBytes;
-        byteEnd += batches[end]!.sizeBytes;
-        end += 1;
-      }
-      await segment.append(bytes.subarray(byteStart, byteEnd), end === batches.length && first === 0 ? batches : batches.slice(first, end));
+      for (let i = first; i < end; i++) byteEnd += batches[i]!.sizeBytes;
+      await segment.append(bytes.subarray(byteStart, byteEnd), batches.slice(first, end));
       first = end;
       byteStart = byteEnd;
     }
-    assert(byteStart === bytes.length, `appended ${byteStart} of ${bytes.length} bytes`);
+    invariant(byteStart === bytes.length, () => `appended ${byteStart} of ${bytes.length} bytes`);
+  }
+
+  /** runEnd returns the end of the run of batches from `first` that `segment` takes without a roll. */
+  private runEnd(segment: LogSegment, batches: readonly BatchInfo[], first: number, nowMs: number): number {
+    let end = first;
+    let projected = segment.sizeBytes;
+    while (end < batches.length && (end === first || !segment.shouldRoll(projected, batches[end]!, nowMs, this.config))) {
+      projected += batches[end]!.sizeBytes;
+      end += 1;
+    }
+    return end;
   }
 
   /**
@@ -114,6 +129,16 @@ export class LocalLog {
   }
 
   /**
+   * truncationPoint returns where truncateTo(`offset`) will cut: `offset` itself, or the base of
+   * a batch that straddles it.
+   */
+  async truncationPoint(offset: bigint): Promise<bigint> {
+    const segments = this.list;
+    const segment = segments[floorIndex(segments, offset)];
+    return segment === undefined ? offset : segment.batchStart(offset);
+  }
+
+  /**
    * truncateTo removes every batch holding an offset >= `offset` (a straddling batch goes whole),
    * deleting later segments newest first, so that a crash midway leaves a prefix of the log, and
    * makes the cut durable before returning. The caller handles offsets below the first segment.
@@ -122,7 +147,7 @@ export class LocalLog {
    */
   async truncateTo(offset: bigint): Promise<number> {
     const segments = this.list;
-    assert(offset >= segments[0]!.baseOffset, `truncate to ${offset} is below the first segment`);
+    invariant(offset >= segments[0]!.baseOffset, () => `truncate to ${offset} is below the first segment`);
     const keep = floorIndex(segments, offset) + 1;
     const doomed = segments.slice(keep).reverse();
     this.list = segments.slice(0, keep);
@@ -161,7 +186,7 @@ export class LocalLog {
    * already hold one keep reading it; its handle closes when they finish.
    */
   async deleteOldestSegments(count: number): Promise<void> {
-    assert(count < this.list.length, `cannot delete ${count} of ${this.list.length} segments: the active one stays`);
+    invariant(count < this.list.length, () => `cannot delete ${count} of ${this.list.length} segments: the active one stays`);
     const doomed = this.list.slice(0, count);
     this.list = this.list.slice(count);
     for (const segment of doomed) await segment.delete();
@@ -191,7 +216,7 @@ export class LocalLog {
     for (let i = 1; i < this.list.length; i++) {
       const previous = this.list[i - 1]!;
       const segment = this.list[i]!;
-      assert(segment.baseOffset === previous.nextOffset, `segment ${segment.baseOffset} must start where ${previous.baseOffset} ends (${previous.nextOffset})`);
+      invariant(segment.baseOffset === previous.nextOffset, () => `segment ${segment.baseOffset} must start where ${previous.baseOffset} ends (${previous.nextOffset})`);
     }
   }
 }

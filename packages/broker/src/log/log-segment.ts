@@ -1,11 +1,21 @@
 import { posix } from "node:path";
-import { BATCH_HEADER_BYTES, assert, batchSizeBytes, lastOffsetOf, readBatchHeader } from "@tributary/client/internal/record";
+import {
+  BATCH_HEADER_BYTES,
+  BATCH_LOG_OVERHEAD_BYTES,
+  BatchField,
+  RECORD_BATCH_MAGIC,
+  assert,
+  batchSizeBytes,
+  lastOffsetOf,
+  readBatchHeader,
+} from "@tributary/client/internal/record";
 import type { RecordBatchHeader } from "@tributary/client/internal/record";
 import { batchInfoOf } from "./batch-info.js";
 import type { BatchInfo } from "./batch-info.js";
 import { scanBatches } from "./batch-scan.js";
 import type { ScanMode } from "./batch-scan.js";
 import type { FileHandle, FileSystem } from "./file-system.js";
+import { invariant } from "./invariant.js";
 import type { LogConfig } from "./log-config.js";
 import { OffsetIndex } from "./offset-index.js";
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, segmentFileName } from "./segment-files.js";
@@ -157,25 +167,42 @@ export class LogSegment {
    * append writes batches that continue this segment with one write call, then indexes them and
    * publishes the new size, so concurrent readers never see unwritten bytes. `bytes` must be
    * exactly the batches described by `batches`, in order.
+   *
+   * `verify` (the CRC check) runs on this thread while the write runs on libuv's pool, so its
+   * cost hides behind the I/O. If it throws, the unpublished bytes are cut off again and its
+   * error is rethrown; readers never saw them. A crash inside that window may leave the batches
+   * before the bad one on disk, where recovery keeps them: an append whose outcome the client
+   * never learned, as with any append in flight at a crash.
    */
-  async append(bytes: Uint8Array, batches: readonly BatchInfo[]): Promise<void> {
-    assert(!this.retired, `append to retired segment ${this.logPath}`);
+  async append(bytes: Uint8Array, batches: readonly BatchInfo[], verify: () => void = () => undefined): Promise<void> {
+    invariant(!this.retired, () => `append to retired segment ${this.logPath}`);
     const first = batches[0];
-    assert(first !== undefined && first.baseOffset === this.next, `append must start at ${this.next}`);
+    invariant(first !== undefined && first.baseOffset === this.next, () => `append must start at ${this.next}`);
     const position = this.size;
     this.indexFilesCurrent = false;
-    await this.file.write(bytes, position);
+    const writing = this.file.write(bytes, position);
+    let rejected: { error: unknown } | undefined;
+    try {
+      verify();
+    } catch (error) {
+      rejected = { error };
+    }
+    await writing;
     // Counted only once written: a sync that began before the write finished must not claim it.
     this.modifications += 1;
+    if (rejected !== undefined) {
+      await this.file.truncate(position);
+      throw rejected.error;
+    }
     let at = position;
     for (const batch of batches) {
       this.indexBatch(batch, at);
       at += batch.sizeBytes;
     }
-    assert(at === position + bytes.length, `batch sizes (${at - position}) must add up to the ${bytes.length} bytes appended`);
+    invariant(at === position + bytes.length, () => `batch sizes (${at - position}) must add up to the ${bytes.length} bytes appended`);
     this.size = at;
     this.next = batches[batches.length - 1]!.lastOffset + 1n;
-    assert(this.next - this.baseOffset - 1n <= RELATIVE_OFFSET_MAX, `segment ${this.baseOffset} overflows relative offsets`);
+    invariant(this.next - this.baseOffset - 1n <= RELATIVE_OFFSET_MAX, () => `segment ${this.baseOffset} overflows relative offsets`);
   }
 
   /**
@@ -205,7 +232,7 @@ export class LogSegment {
       header = readBatchHeader(chunk, position - chunkStart);
       if (lastOffsetOf(header) >= startOffset) break;
       position += batchSizeBytes(header);
-      assert(position < limit, `offset ${startOffset} below segment end ${this.next} but past its last batch`);
+      invariant(position < limit, () => `offset ${startOffset} below segment end ${this.next} but past its last batch`);
     }
     if (lastOffsetOf(header) >= maxOffset) return { bytes: chunk.subarray(0, 0), nextOffset: startOffset };
 
@@ -215,23 +242,30 @@ export class LogSegment {
       chunkStart = position;
       chunk = await this.file.read(position, wanted);
     }
+    // Per batch only its length is read; offsets matter only when maxOffset cuts into this segment.
+    const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const checkOffsets = maxOffset < this.next;
     let end = position;
-    let nextOffset = startOffset;
+    let lastBatchAt = position;
     while (end < limit && end - chunkStart + BATCH_HEADER_BYTES <= chunk.length) {
-      const batch = readBatchHeader(chunk, end - chunkStart);
-      const size = batchSizeBytes(batch);
-      if (lastOffsetOf(batch) >= maxOffset) break;
+      const at = end - chunkStart;
+      const size = BATCH_LOG_OVERHEAD_BYTES + view.getInt32(at + BatchField.batchLength);
+      invariant(view.getInt8(at + BatchField.magic) === RECORD_BATCH_MAGIC && size >= BATCH_HEADER_BYTES, () => `no batch at byte ${end} of ${this.logPath}`);
+      if (checkOffsets && view.getBigInt64(at + BatchField.baseOffset) + BigInt(view.getInt32(at + BatchField.lastOffsetDelta)) >= maxOffset) break;
       if (end > position && end + size - position > maxBytes) break;
-      if (end - chunkStart + size > chunk.length) {
-        assert(end === position, "only the first batch may exceed the bytes read");
-        chunkStart = position;
-        chunk = await this.file.read(position, size); // KIP-74: the first batch is returned whole.
-      }
+      lastBatchAt = end;
       end += size;
-      nextOffset = lastOffsetOf(batch) + 1n;
+      if (at + size > chunk.length) {
+        // KIP-74: a first batch larger than maxBytes is returned whole, from a read of just it.
+        assert(lastBatchAt === position, "only the first batch may exceed the bytes read");
+        chunkStart = position;
+        chunk = await this.file.read(position, size);
+        break;
+      }
       if (end - position >= maxBytes) break;
     }
-    assert(chunk.length >= end - chunkStart, `read ${chunk.length} bytes, need ${end - chunkStart}`);
+    invariant(chunk.length >= end - chunkStart, () => `read ${chunk.length} bytes, need ${end - chunkStart}`);
+    const nextOffset = lastOffsetOf(readBatchHeader(chunk, lastBatchAt - chunkStart)) + 1n;
     return { bytes: chunk.subarray(position - chunkStart, end - chunkStart), nextOffset };
   }
 
@@ -262,7 +296,7 @@ export class LogSegment {
    * @returns the number of bytes removed.
    */
   async truncateTo(offset: bigint): Promise<number> {
-    assert(!this.retired, `truncate of retired segment ${this.logPath}`);
+    invariant(!this.retired, () => `truncate of retired segment ${this.logPath}`);
     if (offset >= this.next) return 0;
     const cut = offset <= this.baseOffset ? { position: 0, baseOffset: this.baseOffset } : await this.batchHolding(offset);
     const removed = this.size - cut.position;
@@ -305,7 +339,7 @@ export class LogSegment {
       return true;
     });
     if (result.kind === "corrupt") problem = result.error.message;
-    assert(result.endPosition === this.size, `recovered size ${this.size} must match the scan's end ${result.endPosition}`);
+    invariant(result.endPosition === this.size, () => `recovered size ${this.size} must match the scan's end ${result.endPosition}`);
     if (this.size < fileBytes) {
       await this.file.truncate(this.size);
       this.modifications += 1;
@@ -470,6 +504,15 @@ export class LogSegment {
     return result.kind === "end" && result.endPosition === this.size;
   }
 
+  /**
+   * batchStart returns the base offset of the batch holding `offset`: where a truncation to
+   * `offset` really cuts, found before anything is cut.
+   */
+  async batchStart(offset: bigint): Promise<bigint> {
+    if (offset <= this.baseOffset || offset >= this.next) return offset;
+    return (await this.batchHolding(offset)).baseOffset;
+  }
+
   /** batchHolding finds the position and base offset of the batch that holds `offset`. */
   private async batchHolding(offset: bigint): Promise<{ position: number; baseOffset: bigint }> {
     const start = this.offsetIndex.floorEntry(this.relative(offset)).position;
@@ -479,7 +522,7 @@ export class LogSegment {
       found = { position, baseOffset: header.baseOffset };
       return false;
     });
-    assert(found !== undefined, `offset ${offset} is below segment end ${this.next} but no batch holds it`);
+    invariant(found !== undefined, () => `offset ${offset} is below segment end ${this.next} but no batch holds it`);
     return found;
   }
 

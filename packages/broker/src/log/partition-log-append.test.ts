@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { CorruptRecordError, readBatchHeader } from "@tributary/client/internal/record";
 import { StaleLeaderEpochError, UnexpectedAppendOffsetError } from "./log-errors.js";
 import { makeBatch, makeBatches } from "./testing/make-batch.js";
-import { testLogEnv } from "./testing/open-test-log.js";
+import { TEST_LOG_DIRECTORY, testLogEnv } from "./testing/open-test-log.js";
+
+const SEGMENT_0 = `${TEST_LOG_DIRECTORY}/00000000000000000000.log`;
 
 describe("PartitionLog.appendAsLeader", () => {
   it("assigns consecutive offsets and stamps offsets and epoch into the stored batches", async () => {
@@ -26,15 +28,27 @@ describe("PartitionLog.appendAsLeader", () => {
     await log.close();
   });
 
-  it("rejects a corrupt batch before writing any batch of the append", async () => {
-    const log = await testLogEnv().open();
+  it("rejects an append with a corrupt batch whole, leaving nothing of it in the log or its file", async () => {
+    const env = testLogEnv({ segmentBytesMax: 400 });
+    const log = await env.open();
+    await log.appendAsLeader(makeBatch({ records: 2 }), 0);
+    // Fits the active segment: the CRCs are checked while the write runs, which is then undone.
+    const sizeBefore = (await env.fs.readFile(SEGMENT_0))!.length;
     const bytes = makeBatches([{ records: 1 }, { records: 1 }]);
     bytes[bytes.length - 1]! ^= 0xff;
-    await expect(log.appendAsLeader(bytes, 0)).rejects.toBeInstanceOf(CorruptRecordError);
-    await expect(log.appendAsLeader(makeBatch().subarray(0, 40), 0)).rejects.toMatchObject({ kind: "truncated" });
-    expect(log.logEndOffset).toBe(0n);
+    await expect(log.appendAsLeader(bytes, 0)).rejects.toMatchObject({ kind: "bad-crc", position: 77 + 17 });
+    expect((await env.fs.readFile(SEGMENT_0))!.length).toBe(sizeBefore);
+    // Also when a roll falls inside the append: the CRCs are checked before the first write.
+    const rolling = makeBatches([{ bodyBytes: 39 }, { bodyBytes: 39 }, { bodyBytes: 39 }, { bodyBytes: 39 }]);
+    rolling[rolling.length - 1]! ^= 0xff;
+    await expect(log.appendAsLeader(rolling, 0)).rejects.toMatchObject({ kind: "bad-crc" });
+    await expect(log.appendAsLeader(makeBatch().subarray(0, 70), 0)).rejects.toMatchObject({ kind: "truncated" });
+    expect(log.logEndOffset).toBe(2n);
+    expect(log.sizeBytes).toBe(sizeBefore);
+    expect(log.segmentCount).toBe(1);
     await log.appendAsLeader(makeBatch(), 0);
-    expect(log.logEndOffset).toBe(1n);
+    expect(log.logEndOffset).toBe(3n);
+    expect((await log.read(2n, 1000)).bytes.length).toBe(77);
     await log.close();
   });
 

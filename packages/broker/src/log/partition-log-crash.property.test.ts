@@ -246,7 +246,7 @@ describe("PartitionLog under crashes (property)", () => {
           expect(env.fs.openHandleCount).toBe(0);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   }, 120_000);
 });

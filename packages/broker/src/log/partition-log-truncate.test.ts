@@ -58,6 +58,16 @@ describe("PartitionLog.truncateTo", () => {
     await log.close();
   });
 
+  it("lowers the durable end offset to the real cut before cutting, when a batch straddles the offset", async () => {
+    const { log } = await sixBatches();
+    await log.flush();
+    const seen: bigint[] = [];
+    log.onDurableEndOffset((offset) => seen.push(offset));
+    await log.truncateTo(5n);
+    expect(seen).toEqual([4n]);
+    await log.close();
+  });
+
   it("at or past the log end only drops epoch entries that start there", async () => {
     const { log } = await sixBatches();
     await log.assignEpochStartOffset(7);

@@ -1,11 +1,14 @@
 import { AssertionError, CorruptRecordError, assert } from "@tributary/client/internal/record";
 import { TributaryError } from "@tributary/client/internal/errors";
-import { analyzeBatches, assignOffsets } from "./append-validation.js";
+import { analyzeBatches, assignOffsets, verifyChecksums } from "./append-validation.js";
 import type { BatchInfo } from "./batch-info.js";
 import { systemClock } from "./clock.js";
 import type { Clock } from "./clock.js";
+import { DurableEndOffset } from "./durable-end-offset.js";
+import type { DurableEndOffsetListener } from "./durable-end-offset.js";
 import type { FileSystem } from "./file-system.js";
 import { GroupCommit } from "./group-commit.js";
+import { invariant } from "./invariant.js";
 import type { EpochEndOffset, EpochEntry, LeaderEpochCache } from "./leader-epoch-cache.js";
 import { LocalLog, floorIndex } from "./local-log.js";
 import { resolveLogConfig } from "./log-config.js";
@@ -15,8 +18,6 @@ import { loadLog } from "./log-loader.js";
 import type { LoadedLog, LogRecoveryReport } from "./log-loader.js";
 import type { LogAppendInfo, LogReadResult, ReadOptions, TimestampOffset } from "./log-results.js";
 import { NodeFileSystem } from "./node-file-system.js";
-import { DurableEndOffset } from "./durable-end-offset.js";
-import type { DurableEndOffsetListener } from "./durable-end-offset.js";
 import { PartitionCheckpoints } from "./partition-checkpoints.js";
 import { countDeletableSegments } from "./retention.js";
 import { PartitionFile } from "./segment-files.js";
@@ -172,22 +173,23 @@ export class PartitionLog {
   }
 
   /**
-   * appendAsLeader validates each batch's CRC, assigns consecutive offsets from the log end offset
-   * by stamping baseOffset and `leaderEpoch` into `batches` in place (the log takes ownership of
-   * the buffer), and appends them with one write per segment touched. The first append in a new
-   * epoch records it in the epoch cache. With fsyncPolicy "on-append" it resolves once durable.
+   * appendAsLeader validates each batch, assigns consecutive offsets from the log end offset by
+   * stamping baseOffset and `leaderEpoch` into `batches` in place (the log takes ownership of the
+   * buffer), and appends them with one write per segment touched; the CRC check runs while that
+   * write is in flight. The first append in a new epoch records it in the epoch cache. With
+   * fsyncPolicy "on-append" it resolves once durable. A rejected append leaves nothing visible.
    *
-   * @throws CorruptRecordError or TributaryError MESSAGE_TOO_LARGE before anything is written.
+   * @throws CorruptRecordError or TributaryError MESSAGE_TOO_LARGE for invalid batches.
    * @throws StaleLeaderEpochError when `leaderEpoch` is older than the latest epoch.
    */
   async appendAsLeader(batches: Uint8Array, leaderEpoch: number): Promise<LogAppendInfo> {
-    assert(Number.isInteger(leaderEpoch) && leaderEpoch >= 0, `leader epoch ${leaderEpoch} must be a non-negative integer`);
+    invariant(Number.isInteger(leaderEpoch) && leaderEpoch >= 0, () => `leader epoch ${leaderEpoch} must be a non-negative integer`);
     const analyzed = analyzeBatches(batches, "leader", this.config);
     const info = await this.mutate(async () => {
       const latest = this.epochCache.latestEpoch;
       if (latest !== undefined && leaderEpoch < latest) throw new StaleLeaderEpochError(leaderEpoch, latest);
       const stamped = assignOffsets(batches, analyzed, this.local.logEndOffset, leaderEpoch);
-      await this.local.append(batches, stamped, this.clock.nowMs());
+      await this.local.append(batches, stamped, this.clock.nowMs(), () => verifyChecksums(batches, stamped));
       if (this.epochCache.assign(leaderEpoch, stamped[0]!.baseOffset)) await this.persistEpochCache();
       this.afterAppend();
       return summarize(stamped, batches.length);
@@ -203,7 +205,7 @@ export class PartitionLog {
    *
    * @throws UnexpectedAppendOffsetError when the first batch does not start at the log end offset.
    * @throws StaleLeaderEpochError when a batch's epoch is older than the latest epoch.
-   * @throws CorruptRecordError before anything is written.
+   * @throws CorruptRecordError for invalid batches; a rejected append leaves nothing visible.
    */
   async appendAsFollower(batches: Uint8Array): Promise<LogAppendInfo> {
     const analyzed = analyzeBatches(batches, "follower", this.config);
@@ -213,7 +215,7 @@ export class PartitionLog {
       if (first.baseOffset !== expected) throw new UnexpectedAppendOffsetError(expected, first.baseOffset);
       const latest = this.epochCache.latestEpoch;
       if (latest !== undefined && first.partitionLeaderEpoch < latest) throw new StaleLeaderEpochError(first.partitionLeaderEpoch, latest);
-      await this.local.append(batches, analyzed, this.clock.nowMs());
+      await this.local.append(batches, analyzed, this.clock.nowMs(), () => verifyChecksums(batches, analyzed));
       let changed = false;
       for (const batch of analyzed) changed = this.epochCache.assign(batch.partitionLeaderEpoch, batch.baseOffset) || changed;
       if (changed) await this.persistEpochCache();
@@ -292,7 +294,7 @@ export class PartitionLog {
    * @throws StaleLeaderEpochError when `epoch` is older than the latest epoch.
    */
   async assignEpochStartOffset(epoch: number): Promise<void> {
-    assert(Number.isInteger(epoch) && epoch >= 0, `leader epoch ${epoch} must be a non-negative integer`);
+    invariant(Number.isInteger(epoch) && epoch >= 0, () => `leader epoch ${epoch} must be a non-negative integer`);
     await this.mutate(async () => {
       const latest = this.epochCache.latestEpoch;
       if (latest !== undefined && epoch < latest) throw new StaleLeaderEpochError(epoch, latest);
@@ -306,7 +308,7 @@ export class PartitionLog {
    * @returns the previous high watermark if it moved, else undefined.
    */
   maybeIncrementHighWatermark(offset: bigint): bigint | undefined {
-    assert(offset <= this.local.logEndOffset, `high watermark ${offset} must not pass the log end offset ${this.local.logEndOffset}`);
+    invariant(offset <= this.local.logEndOffset, () => `high watermark ${offset} must not pass the log end offset ${this.local.logEndOffset}`);
     if (offset <= this.highWatermarkOffset) return undefined;
     const previous = this.highWatermarkOffset;
     this.highWatermarkOffset = offset;
@@ -332,11 +334,13 @@ export class PartitionLog {
    * leader but never wrote). Below the log start it empties the log and starts it at `offset`.
    */
   async truncateTo(offset: bigint): Promise<void> {
-    assert(offset >= 0n, `truncate to negative offset ${offset}`);
+    invariant(offset >= 0n, () => `truncate to negative offset ${offset}`);
     await this.mutate(async () => {
       if (offset < this.local.logEndOffset) {
         if (offset < this.logStart) return this.truncateFully(offset);
-        await this.truncating(offset, () => this.local.truncateTo(offset));
+        // Cursors drop to the real cut before anything is cut, even when a batch straddles `offset`.
+        const cut = await this.local.truncationPoint(offset);
+        await this.truncating(cut, () => this.local.truncateTo(cut));
       }
       if (this.epochCache.truncateFromEnd(this.local.logEndOffset)) await this.persistEpochCache();
       await this.persistRecoveryPoint();
@@ -348,7 +352,7 @@ export class PartitionLog {
    * leader no longer holds anything it has).
    */
   async truncateFullyAndStartAt(offset: bigint): Promise<void> {
-    assert(offset >= 0n, `start offset ${offset} must not be negative`);
+    invariant(offset >= 0n, () => `start offset ${offset} must not be negative`);
     await this.mutate(() => this.truncateFully(offset));
   }
 
@@ -536,7 +540,7 @@ export class PartitionLog {
 
   /** advanceLogStart moves the log start offset up, durably, before any segment is deleted for it. */
   private async advanceLogStart(offset: bigint): Promise<void> {
-    assert(offset <= this.highWatermarkOffset, `log start ${offset} must not pass the high watermark ${this.highWatermarkOffset}`);
+    invariant(offset <= this.highWatermarkOffset, () => `log start ${offset} must not pass the high watermark ${this.highWatermarkOffset}`);
     this.logStart = offset;
     await this.checkpoints.writeOffset(PartitionFile.logStartOffsetCheckpoint, () => this.logStart);
     if (this.epochCache.truncateFromStart(offset)) await this.persistEpochCache();
@@ -593,10 +597,10 @@ export class PartitionLog {
 
   private checkInvariants(): void {
     const end = this.local.logEndOffset;
-    assert(this.logStart <= this.highWatermarkOffset, `Invariant: logStartOffset ${this.logStart} <= highWatermark ${this.highWatermarkOffset}`);
-    assert(this.highWatermarkOffset <= end, `Invariant: highWatermark ${this.highWatermarkOffset} <= logEndOffset ${end}`);
-    assert(this.recoveryPointOffset <= end, `Invariant: recoveryPoint ${this.recoveryPointOffset} <= logEndOffset ${end}`);
-    assert(this.durable.value <= end, `Invariant: durableEndOffset ${this.durable.value} <= logEndOffset ${end}`);
+    invariant(this.logStart <= this.highWatermarkOffset, () => `Invariant: logStartOffset ${this.logStart} <= highWatermark ${this.highWatermarkOffset}`);
+    invariant(this.highWatermarkOffset <= end, () => `Invariant: highWatermark ${this.highWatermarkOffset} <= logEndOffset ${end}`);
+    invariant(this.recoveryPointOffset <= end, () => `Invariant: recoveryPoint ${this.recoveryPointOffset} <= logEndOffset ${end}`);
+    invariant(this.durable.value <= end, () => `Invariant: durableEndOffset ${this.durable.value} <= logEndOffset ${end}`);
   }
 }
 
