@@ -1,8 +1,10 @@
 import { assert } from "@tributary/client/internal/assert";
 import { TributaryError } from "@tributary/client/internal/errors";
 import type { Clock } from "../log/clock.js";
+import { readBatchHeader, type RecordBatchHeader } from "@tributary/client/internal/record";
 import type { LogAppendInfo, LogReadResult } from "../log/log-results.js";
 import type { PartitionLog } from "../log/partition-log.js";
+import { ProducerStateManager } from "../producer/producer-state-manager.js";
 import { newFollowerState, type FollowerState } from "./follower-state.js";
 import type { IsrChangeSender, PartitionRegistration } from "./partition-registration.js";
 
@@ -89,6 +91,9 @@ export class Partition {
   readonly #isrSender: IsrChangeSender;
   #role: Role = { kind: "none", leaderEpoch: -1 };
   #transition: Promise<void> = Promise.resolve();
+  /** Leader appends run one at a time: producer state is validated, appended and completed together. */
+  #appends: Promise<unknown> = Promise.resolve();
+  readonly #producers = new ProducerStateManager();
   readonly #highWatermarkListeners = new Set<() => void>();
 
   constructor(options: {
@@ -164,6 +169,8 @@ export class Partition {
         return;
       }
       await this.log.assignEpochStartOffset(registration.leaderEpoch);
+      await this.#appends;
+      await this.#rebuildProducerStateIfStale();
       const nowMs = this.#clock.nowMs();
       const followers = new Map<number, FollowerState>();
       for (const replica of registration.replicas) if (replica !== this.#brokerId) followers.set(replica, newFollowerState(replica, nowMs));
@@ -239,22 +246,70 @@ export class Partition {
   /**
    * appendAsLeader appends a producer's batches. With acks=all it first checks that the ISR has
    * at least min.insync.replicas members (NOT_ENOUGH_REPLICAS: nothing is written); the caller
-   * then waits for the high watermark to pass the returned last offset.
+   * then waits for the high watermark to pass the returned last offset. Idempotent producers'
+   * batches are checked against the producer state first: a retry of a batch already in the log
+   * is not written again and is answered with its original offsets (`duplicate`).
    */
-  async appendAsLeader(batches: Uint8Array, acks: number): Promise<LogAppendInfo> {
-    const role = this.#leaderOrThrow();
-    if (acks === -1) {
-      const minIsr = this.#settings.minInsyncReplicas();
-      if (role.isr.length < minIsr) {
-        throw new TributaryError(
-          "NOT_ENOUGH_REPLICAS",
-          `${this.topic}-${this.partition} has ${role.isr.length} in-sync replicas, fewer than min.insync.replicas=${minIsr}; nothing was written`,
-        );
+  appendAsLeader(batches: Uint8Array, acks: number): Promise<LogAppendInfo & { readonly duplicate: boolean }> {
+    const run = async () => {
+      const role = this.#leaderOrThrow();
+      if (acks === -1) {
+        const minIsr = this.#settings.minInsyncReplicas();
+        if (role.isr.length < minIsr) {
+          throw new TributaryError(
+            "NOT_ENOUGH_REPLICAS",
+            `${this.topic}-${this.partition} has ${role.isr.length} in-sync replicas, fewer than min.insync.replicas=${minIsr}; nothing was written`,
+          );
+        }
       }
+      const batchList = splitBatches(batches);
+      const validation = this.#producers.validateAppend(batchList.map((batch) => batch.header));
+      const first = validation.verdicts[0];
+      if (validation.appendCount === 0) {
+        const last = validation.verdicts[validation.verdicts.length - 1];
+        if (first?.kind !== "duplicate" || last?.kind !== "duplicate") throw new TributaryError("INVALID_RECORD", "a produce request carried no batches");
+        return { firstOffset: first.firstOffset, lastOffset: last.lastOffset, maxTimestampMs: last.maxTimestampMs, offsetOfMaxTimestamp: last.firstOffset, batchCount: 0, sizeBytes: 0, duplicate: true };
+      }
+      const toAppend =
+        validation.appendCount === batchList.length
+          ? batches
+          : Buffer.concat(batchList.filter((_, index) => validation.verdicts[index]?.kind === "append").map((batch) => batch.bytes));
+      const info = await this.log.appendAsLeader(toAppend, role.leaderEpoch);
+      this.#producers.completeAppend(validation, info.firstOffset, role.leaderEpoch);
+      this.#maybeIncrementHighWatermark();
+      return { ...info, firstOffset: first?.kind === "duplicate" ? first.firstOffset : info.firstOffset, duplicate: false };
+    };
+    const appended = this.#appends.then(run, run);
+    this.#appends = appended.catch(() => undefined);
+    return appended;
+  }
+
+  /**
+   * onFollowerAppend keeps the producer state in step with batches a follower stored, so that it
+   * can lead without rebuilding. A gap (state behind the log) leaves it for a rebuild instead.
+   */
+  onFollowerAppend(batches: Uint8Array, firstOffset: bigint): void {
+    if (this.#producers.rebuildRequired || this.#producers.mapEndOffset !== firstOffset) return;
+    for (const batch of splitBatches(batches)) this.#producers.onAppended(batch.header);
+  }
+
+  /** onTruncated tells the producer state that the log was truncated to `offset`. */
+  onTruncated(offset: bigint): void {
+    this.#producers.truncateTo(offset);
+  }
+
+  async #rebuildProducerStateIfStale(): Promise<void> {
+    if (!this.#producers.rebuildRequired && this.#producers.mapEndOffset === this.log.logEndOffset) return;
+    const headers: RecordBatchHeader[] = [];
+    const from = this.log.logStartOffset;
+    let offset = from;
+    while (offset < this.log.logEndOffset) {
+      const read = await this.log.read(offset, 8 * 1024 * 1024);
+      if (read.bytes.length === 0) break;
+      for (const batch of splitBatches(read.bytes)) headers.push(batch.header);
+      offset = read.nextOffset;
     }
-    const info = await this.log.appendAsLeader(batches, role.leaderEpoch);
-    this.#maybeIncrementHighWatermark();
-    return info;
+    this.#producers.rebuildFrom(headers, from);
   }
 
   /**
@@ -413,4 +468,16 @@ export class Partition {
 
 function sameMembers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((member) => b.includes(member));
+}
+
+/** splitBatches walks the batches of a buffer by their headers, without decoding records. */
+function splitBatches(bytes: Uint8Array): { header: RecordBatchHeader; bytes: Uint8Array }[] {
+  const batches: { header: RecordBatchHeader; bytes: Uint8Array }[] = [];
+  for (let position = 0; position < bytes.length; ) {
+    const header = readBatchHeader(bytes, position);
+    const size = 12 + header.batchLength;
+    batches.push({ header, bytes: bytes.subarray(position, position + size) });
+    position += size;
+  }
+  return batches;
 }

@@ -162,8 +162,13 @@ export class ReplicaFetcher {
         const leaderStart = BigInt(result.logStartOffset);
         const leaderEnd = BigInt(result.logEndOffset);
         // Behind the leader's log start: start over there. Ahead of its end: cut back to it.
-        if (log.logEndOffset < leaderStart) await log.truncateFullyAndStartAt(leaderStart);
-        else if (log.logEndOffset > leaderEnd && leaderEnd >= log.highWatermark) await log.truncateTo(leaderEnd);
+        if (log.logEndOffset < leaderStart) {
+          await log.truncateFullyAndStartAt(leaderStart);
+          state.partition.onTruncated(0n);
+        } else if (log.logEndOffset > leaderEnd && leaderEnd >= log.highWatermark) {
+          await log.truncateTo(leaderEnd);
+          state.partition.onTruncated(leaderEnd);
+        }
         return;
       }
       // Leadership moved or the leader has not caught up with the metadata yet: wait for metadata.
@@ -177,11 +182,13 @@ export class ReplicaFetcher {
       let target = leaderEnd < log.logEndOffset ? leaderEnd : log.logEndOffset;
       if (own.endOffset >= 0n && own.endOffset < target) target = own.endOffset;
       await log.truncateTo(target);
+      state.partition.onTruncated(target);
       return;
     }
     if (result.records.length > 0) {
       try {
-        await log.appendAsFollower(result.records);
+        const info = await log.appendAsFollower(result.records);
+        state.partition.onFollowerAppend(result.records, info.firstOffset);
       } catch (appendError) {
         if (appendError instanceof UnexpectedAppendOffsetError) return; // our log moved (truncation); fetch again
         throw appendError;
