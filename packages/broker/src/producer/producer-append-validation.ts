@@ -7,8 +7,7 @@ import type { ProducerBatchMetadata, ProducerStateEntry } from "./producer-state
 
 /**
  * BatchVerdict is what the leader must do with one batch of a produce request:
- * - `append`: write it (a new batch in sequence, a batch without a producer id, or the first batch
- *   of a producer this partition has no state for);
+ * - `append`: write it (a new batch in sequence, or a batch without a producer id);
  * - `duplicate`: a retry of a batch already in the log; append nothing and answer success with the
  *   original offsets (KIP-98). Answering anything else makes a client reset and resend, which is how
  *   Redpanda produced duplicates (redpanda#3039).
@@ -64,16 +63,26 @@ interface StagedProducer {
  * 3. newer epoch: sequences restart, so the batch must start at 0, else OUT_OF_ORDER_SEQUENCE_NUMBER;
  * 4. same epoch: the batch must start right after the last one (wrapping at Int32 max), else
  *    OUT_OF_ORDER_SEQUENCE_NUMBER;
- * 5. a producer this partition has no state for: any sequence is accepted, as Kafka does since
- *    KIP-360 (2.5): state goes missing when a producer id expired or the broker rebuilt from a log
- *    that no longer holds the producer's batches, and refusing with UNKNOWN_PRODUCER_ID made clients
- *    reset sequences, which is unsafe when the refused request was a retry. So this never answers
- *    UNKNOWN_PRODUCER_ID.
+ * 5. a producer this partition has no state for must start at sequence 0, else
+ *    UNKNOWN_PRODUCER_ID (retriable). This is Kafka 1.0-2.4's rule, not 2.5's: KIP-360 made
+ *    brokers accept any sequence from an unknown producer because Kafka then forgot producers as
+ *    soon as the log start passed their batches (KAFKA-7190), so active producers lost their state
+ *    routinely. Tributary keeps producers past the log start (KIP-360's other half, see
+ *    ProducerStateManager.onLogStartOffset), and accepting any sequence has its own hole: when a
+ *    new producer's first request fails before the append (NOT_ENOUGH_REPLICAS, a resource limit)
+ *    while its second is in flight, the second would be accepted first, reordering the partition
+ *    and leaving sequence 0 forever out of order. Kafka itself refuses that again for producers
+ *    that can bump their epoch (ProducerAppendInfo.checkSequence, transactions v2, KIP-890).
+ *    Client rule: on UNKNOWN_PRODUCER_ID while an earlier batch of the same epoch is still
+ *    unacknowledged, retry as is (the earlier one will land first); when every earlier batch was
+ *    acknowledged, the broker lost the state (expiry, or a rebuild from a log that no longer holds
+ *    the producer): start a new epoch at sequence 0. Nothing of the refused request was written,
+ *    so that resend is no duplicate.
  *
  * @throws TributaryError INVALID_RECORD for a producer batch with a negative epoch or sequence, a
  *   negative lastOffsetDelta, or the control bit (only the transaction coordinator writes markers);
  *   INVALID_REQUEST when a request carries the same batch twice; INVALID_PRODUCER_EPOCH;
- *   OUT_OF_ORDER_SEQUENCE_NUMBER. A throw rejects the whole request: nothing of it is written.
+ *   OUT_OF_ORDER_SEQUENCE_NUMBER; UNKNOWN_PRODUCER_ID. A throw rejects the whole request: nothing of it is written.
  */
 export function validateProducerBatches(
   headers: readonly RecordBatchHeader[],
@@ -99,7 +108,12 @@ function verdictFor(header: RecordBatchHeader, producer: StagedProducer | undefi
   const firstSequence = header.baseSequence;
   const lastSequence = lastSequenceOf(header);
   const who = `producer ${header.producerId} epoch ${header.producerEpoch}`;
-  if (producer === undefined) return { kind: "append" };
+  if (producer === undefined) {
+    if (firstSequence !== 0) {
+      throw new TributaryError("UNKNOWN_PRODUCER_ID", `${who} is unknown to this partition and must start at sequence 0, not ${firstSequence}`);
+    }
+    return { kind: "append" };
+  }
   if (header.producerEpoch === producer.producerEpoch) {
     const match = producer.window.find((batch) => batch.firstSequence === firstSequence && batch.lastSequence === lastSequence);
     if (match !== undefined) {

@@ -26,8 +26,9 @@ import { lastSequenceOf } from "./sequence.js";
  *
  * Producers outlive their data (KIP-360, KAFKA-7190): moving the log start offset past a
  * producer's batches does not forget it; only `producerIdExpirationMs` does. A rebuild from the log
- * cannot see such producers; a snapshot ({@link snapshot}, encodeProducerStateSnapshot) carries
- * them across restarts.
+ * cannot see such producers (their next batch gets UNKNOWN_PRODUCER_ID and they restart at
+ * sequence 0); a snapshot ({@link snapshot}, encodeProducerStateSnapshot) carries them across
+ * restarts.
  */
 export class ProducerStateManager {
   /** config is the resolved configuration. */
@@ -83,8 +84,8 @@ export class ProducerStateManager {
    * `duplicate`, answer with the original offsets and write nothing; otherwise append exactly the
    * `append` batches, in order, and call {@link completeAppend}.
    *
-   * @throws TributaryError INVALID_PRODUCER_EPOCH, OUT_OF_ORDER_SEQUENCE_NUMBER, INVALID_RECORD or
-   *   INVALID_REQUEST; the request must then be refused whole.
+   * @throws TributaryError INVALID_PRODUCER_EPOCH, OUT_OF_ORDER_SEQUENCE_NUMBER,
+   *   UNKNOWN_PRODUCER_ID, INVALID_RECORD or INVALID_REQUEST; the request must then be refused whole.
    */
   validateAppend(headers: readonly RecordBatchHeader[]): ProducerAppendValidation {
     assert(!this.#rebuildRequired, "producer state must be rebuilt after a truncation before it validates appends");

