@@ -95,6 +95,7 @@ export class Partition {
   #appends: Promise<unknown> = Promise.resolve();
   readonly #producers = new ProducerStateManager();
   readonly #highWatermarkListeners = new Set<() => void>();
+  readonly #activityListeners = new Set<() => void>();
 
   constructor(options: {
     topic: string;
@@ -149,13 +150,26 @@ export class Partition {
   }
 
   /**
+   * onActivity registers a listener called after anything a waiting request may care about:
+   * an append (the log end moved) or a role change.
+   */
+  onActivity(listener: () => void): () => void {
+    this.#activityListeners.add(listener);
+    return () => this.#activityListeners.delete(listener);
+  }
+
+  #activity(): void {
+    for (const listener of this.#activityListeners) listener();
+  }
+
+  /**
    * applyRegistration adopts the controller's state for this partition: become leader (a new
    * leader epoch naming this broker), become follower, adopt a committed ISR change, or go
    * offline. Changes apply in metadata order; an older leader epoch than the current one is
    * ignored (it can only come from a replayed, stale image).
    */
   applyRegistration(registration: PartitionRegistration): Promise<void> {
-    const run = () => this.#apply(registration);
+    const run = () => this.#apply(registration).finally(() => this.#activity());
     this.#transition = this.#transition.then(run, run);
     return this.#transition;
   }
@@ -211,6 +225,7 @@ export class Partition {
   goOffline(): Promise<void> {
     const run = async () => {
       this.#role = { kind: "none", leaderEpoch: this.#role.leaderEpoch };
+      this.#activity();
     };
     this.#transition = this.#transition.then(run, run);
     return this.#transition;
@@ -277,6 +292,7 @@ export class Partition {
       const info = await this.log.appendAsLeader(toAppend, role.leaderEpoch);
       this.#producers.completeAppend(validation, info.firstOffset, role.leaderEpoch);
       this.#maybeIncrementHighWatermark();
+      this.#activity();
       return { ...info, firstOffset: first?.kind === "duplicate" ? first.firstOffset : info.firstOffset, duplicate: false };
     };
     const appended = this.#appends.then(run, run);
@@ -289,6 +305,7 @@ export class Partition {
    * can lead without rebuilding. A gap (state behind the log) leaves it for a rebuild instead.
    */
   onFollowerAppend(batches: Uint8Array, firstOffset: bigint): void {
+    this.#activity();
     if (this.#producers.rebuildRequired || this.#producers.mapEndOffset !== firstOffset) return;
     for (const batch of splitBatches(batches)) this.#producers.onAppended(batch.header);
   }

@@ -7,5 +7,6 @@ export type { TributaryProto } from "../wire/load-protos.js";
 export { PROTO_LOADER_OPTIONS } from "../wire/proto-options.js";
 export { CHANNEL_OPTIONS, FLOW_CONTROL_WINDOW_BYTES, MESSAGE_BYTES_MAX } from "../wire/channel-options.js";
 export { unaryCall } from "../wire/unary-call.js";
+export { unary } from "../wire/unary-handler.js";
 export type { UnaryMethodName } from "../wire/unary-call.js";
 export { ERROR_TRAILER, NO_ERROR, errorFromWire, errorToWire, fromServiceError, toServiceError } from "../wire/wire-errors.js";

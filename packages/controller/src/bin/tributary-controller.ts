@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { loadControllerConfig } from "../config/controller-config.js";
-import { consoleLogger } from "../quorum/console-logger.js";
+import { consoleLogger } from "../storage/console-logger.js";
 import { ControllerNode } from "../quorum/controller-node.js";
 import { formatDirectory, randomClusterId } from "../storage/meta-properties.js";
 

@@ -8,3 +8,4 @@ export {
   StorageFormatError,
 } from "../storage/meta-properties.js";
 export type { NodeIdentity } from "../storage/meta-properties.js";
+export { consoleLogger } from "../storage/console-logger.js";

@@ -1,6 +1,6 @@
 import type { ServerWritableStream } from "@grpc/grpc-js";
 import { TributaryError } from "@tributary/client/internal/errors";
-import { errorToWire, NO_ERROR, toServiceError } from "@tributary/client/internal/wire";
+import { errorToWire, NO_ERROR, toServiceError, unary } from "@tributary/client/internal/wire";
 import type { AssertionError } from "@tributary/client/internal/assert";
 import type { ControllerHandlers } from "@tributary/client/internal/generated/tributary/v1/Controller";
 import type { MetadataChunk } from "@tributary/client/internal/generated/tributary/v1/MetadataChunk";
@@ -13,7 +13,6 @@ import { itemError } from "../metadata/controller-result.js";
 import { describeBrokers } from "../metadata/metadata-queries.js";
 import type { PartitionLeadership } from "../metadata/replication-control.js";
 import type { RaftStatus } from "../raft/status.js";
-import { unary } from "./grpc-handlers.js";
 import type { MetadataFeed } from "./metadata-feed.js";
 import type { QuorumController } from "./quorum-controller.js";
 

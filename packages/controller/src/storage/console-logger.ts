@@ -1,4 +1,4 @@
-import type { Logger } from "./controller-node.js";
+import type { Logger } from "../quorum/controller-node.js";
 
 /**
  * consoleLogger writes one line per event to stderr: time, node, level, message. Plain text, so

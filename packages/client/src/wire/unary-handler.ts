@@ -1,6 +1,6 @@
 import type { sendUnaryData, ServerUnaryCall } from "@grpc/grpc-js";
-import { AssertionError } from "@tributary/client/internal/assert";
-import { toServiceError } from "@tributary/client/internal/wire";
+import { AssertionError } from "../util/assert.js";
+import { toServiceError } from "./wire-errors.js";
 
 /**
  * unary adapts an async function to a grpc-js unary handler. A thrown TributaryError becomes an
