@@ -122,6 +122,11 @@ export class ReplicaManager {
     const state = topicImage?.partitions[partition];
     if (state === undefined) throw new TributaryError("UNKNOWN_TOPIC_OR_PARTITION", `no partition ${topic}-${partition}`);
     if (state.leader < 0) throw new TributaryError("LEADER_NOT_AVAILABLE", `${topic}-${partition} has no leader right now`);
+    if (state.leader === this.#options.brokerId) {
+      throw new TributaryError("NOT_LEADER_OR_FOLLOWER", `broker ${state.leader} is still taking over ${topic}-${partition}; retry shortly`, {
+        leaderHint: { nodeId: state.leader, epoch: state.leaderEpoch },
+      });
+    }
     const registration = image.cluster.broker(state.leader);
     const endpoint = registration?.endpoints[0];
     throw new TributaryError("NOT_LEADER_OR_FOLLOWER", `broker ${this.#options.brokerId} does not lead ${topic}-${partition}; broker ${state.leader} does`, {
