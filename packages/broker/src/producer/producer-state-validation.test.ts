@@ -135,6 +135,27 @@ describe("ProducerStateManager.validateAppend: unknown producers", () => {
   });
 });
 
+describe("ProducerStateManager.validateAppend: wraparound at Int32 max", () => {
+  it("continues at 0 after SEQUENCE_MAX", () => {
+    const leader = new LeaderHarness();
+    leader.replicate(batch(SEQUENCE_MAX - 2, 3));
+    expect(leader.state.entry(P)?.batches[0]).toMatchObject({ firstSequence: SEQUENCE_MAX - 2, lastSequence: SEQUENCE_MAX });
+    expect(leader.produce(batch(1))).toEqual({ kind: "error", code: "OUT_OF_ORDER_SEQUENCE_NUMBER" });
+    expect(leader.produce(batch(0, 2))).toMatchObject({ kind: "appended", firstOffset: 3n });
+  });
+
+  it("deduplicates a batch that straddles the wrap and continues after it", () => {
+    const leader = new LeaderHarness();
+    leader.replicate(batch(SEQUENCE_MAX - 3, 2));
+    const straddling = batch(SEQUENCE_MAX - 1, 4);
+    expect(leader.produce(straddling)).toEqual({ kind: "appended", firstOffset: 2n, lastOffset: 5n });
+    expect(leader.state.entry(P)?.batches[1]).toMatchObject({ firstSequence: SEQUENCE_MAX - 1, lastSequence: 1 });
+    expect(leader.produce(straddling)).toEqual({ kind: "duplicate", firstOffset: 2n, lastOffset: 5n });
+    expect(leader.produce(batch(0))).toEqual({ kind: "error", code: "OUT_OF_ORDER_SEQUENCE_NUMBER" });
+    expect(leader.produce(batch(2))).toMatchObject({ kind: "appended", firstOffset: 6n });
+  });
+});
+
 describe("ProducerStateManager.validateAppend: several batches in one request", () => {
   it("validates each batch against the state the earlier ones leave", () => {
     const leader = new LeaderHarness();
