@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { Level } from "level";
 import { assert } from "@tributary/client/internal/assert";
 import { decodeMetadataRecord, encodeMetadataRecord, type MetadataRecord } from "@tributary/controller/internal/metadata";
@@ -84,6 +84,7 @@ export class MetadataCheckpointStore {
    * corrupt is only a cache of the controllers' log: it is wiped, with a warning, and recreated.
    */
   static async open(directory: string, logger: Logger): Promise<MetadataCheckpointStore> {
+    await mkdir(directory, { recursive: true });
     let db: Level<string, Uint8Array>;
     try {
       db = await openLevel(directory);

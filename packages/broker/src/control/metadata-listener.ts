@@ -79,6 +79,7 @@ export class MetadataListener {
   readonly #scheduler: Scheduler;
   readonly #logger: Logger;
   readonly #changes = new Listeners<[delta: MetadataDelta, image: MetadataImage]>();
+  readonly #checkpointWrites = new Listeners<[offset: number]>();
   readonly #stopping = new AbortController();
   readonly #checkpointIntervalBatches: number;
   readonly #checkpointIntervalMs: number;
@@ -177,6 +178,11 @@ export class MetadataListener {
    */
   onChange(listener: MetadataChangeListener): () => void {
     return this.#changes.add(listener);
+  }
+
+  /** onCheckpoint tells `listener` the offset of every checkpoint once it is durable. */
+  onCheckpoint(listener: (offset: number) => void): () => void {
+    return this.#checkpointWrites.add(listener);
   }
 
   /**
@@ -377,6 +383,7 @@ export class MetadataListener {
     this.#cancelCheckpointTimer = undefined;
     await this.#store.write(offset, records, this.#options.clusterId);
     this.#checkpointedOffset = Math.max(this.#checkpointedOffset, offset);
+    this.#checkpointWrites.notify(offset);
   }
 
   #fail(error: unknown): void {
