@@ -158,7 +158,7 @@ export class TestCluster {
 
   /** anyBroker returns a running broker's client. */
   anyBroker(): BrokerHandle {
-    const broker = this.brokers.find((candidate) => candidate.process.running);
+    const broker = this.brokers.find((candidate) => candidate.process.responsive);
     if (broker === undefined) throw new Error("no broker is running");
     return broker;
   }
@@ -167,12 +167,12 @@ export class TestCluster {
   async partitionLeader(topic: string, partition: number, timeoutMs = 30_000): Promise<BrokerHandle> {
     return waitFor(`a leader for ${topic}-${partition}`, async () => {
       for (const broker of this.brokers) {
-        if (!broker.process.running) continue;
+        if (!broker.process.responsive) continue;
         const metadata = await unaryCall(broker.client, "Metadata", { topics: [topic] }, 2_000).catch(() => undefined);
         const state = metadata?.topics[0]?.partitions.find((candidate) => candidate.partition === partition);
         if (state === undefined || state.leader < 0) continue;
         const leader = this.brokers.find((candidate) => candidate.nodeId === state.leader);
-        if (leader?.process.running) return leader;
+        if (leader?.process.responsive) return leader;
       }
       return undefined;
     }, timeoutMs);
@@ -192,7 +192,7 @@ export class TestCluster {
   async activeController(timeoutMs = 30_000): Promise<ControllerHandle> {
     return waitFor("an active controller", async () => {
       for (const controller of this.controllers) {
-        if (!controller.process.running) continue;
+        if (!controller.process.responsive) continue;
         try {
           const quorum = await unaryCall(controller.client, "DescribeQuorum", {}, 1_000);
           if (quorum.leaderId === controller.nodeId) return controller;

@@ -19,6 +19,7 @@ export class NodeProcess {
   #exit: Promise<number | null> | undefined;
   #log: WriteStream | undefined;
   #output = "";
+  #paused = false;
 
   constructor(spec: NodeProcessSpec) {
     this.spec = spec;
@@ -27,6 +28,16 @@ export class NodeProcess {
   /** running is true between start and exit. */
   get running(): boolean {
     return this.#child !== undefined && this.#child.exitCode === null && this.#child.signalCode === null;
+  }
+
+  /** paused is true between pause and resume (the process exists but does nothing). */
+  get paused(): boolean {
+    return this.#paused && this.running;
+  }
+
+  /** responsive is true when the process runs and is not paused. */
+  get responsive(): boolean {
+    return this.running && !this.#paused;
   }
 
   /** pid of the running process. */
@@ -43,6 +54,7 @@ export class NodeProcess {
   start(): void {
     if (this.running) throw new Error(`${this.spec.name} is already running`);
     this.#output = "";
+    this.#paused = false;
     this.#log = createWriteStream(this.spec.logFile, { flags: "a" });
     const child = spawn(process.execPath, [this.spec.program, ...this.spec.args], { stdio: ["ignore", "pipe", "pipe"] });
     const record = (chunk: Buffer) => {
@@ -88,11 +100,13 @@ export class NodeProcess {
   /** pause stops the process with SIGSTOP (it keeps its sockets but does nothing). */
   pause(): void {
     this.signal("SIGSTOP");
+    this.#paused = true;
   }
 
   /** resume continues a paused process. */
   resume(): void {
     this.signal("SIGCONT");
+    this.#paused = false;
   }
 
   /** restart stops the process if it runs (SIGKILL when `hard`), then starts it again. */

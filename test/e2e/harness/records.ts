@@ -88,3 +88,17 @@ export async function createTopic(cluster: TestCluster, name: string, partitions
   if (error !== null) throw error;
   for (let partition = 0; partition < partitions; partition++) await cluster.partitionLeader(name, partition);
 }
+
+/** committedState describes a partition as its leader reports it. */
+export async function partitionState(cluster: TestCluster, topic: string, partition: number): Promise<{ leader: number; isr: number[]; leaderEpoch: number }> {
+  const metadata = await unaryCall(cluster.anyBroker().client, "Metadata", { topics: [topic] }, 5_000);
+  const state = metadata.topics[0]?.partitions.find((candidate) => candidate.partition === partition);
+  if (state === undefined) throw new Error(`no partition ${topic}-${partition}`);
+  return { leader: state.leader, isr: [...state.isr].sort(), leaderEpoch: state.leaderEpoch };
+}
+
+/** waitForIsr waits until the partition's ISR is exactly `members` (any order). */
+export async function waitForIsr(cluster: TestCluster, topic: string, partition: number, members: readonly number[], timeoutMs = 60_000): Promise<void> {
+  const wanted = [...members].sort().join(",");
+  await waitFor(`${topic}-${partition} ISR to be ${wanted}`, async () => ((await partitionState(cluster, topic, partition)).isr.join(",") === wanted ? true : undefined), timeoutMs);
+}
