@@ -27,6 +27,12 @@ export interface MetadataListenerOptions {
   readonly checkpointIntervalBatches?: number;
   /** ...or this long after the first batch not yet checkpointed, whichever comes first. */
   readonly checkpointIntervalMs?: number;
+  /**
+   * How long to keep streaming from a voter that is not the known active controller (where a
+   * failure sent the stream) before trying the active controller again. A standby keeps serving
+   * committed batches, but one that stops leaves its streams open and silent.
+   */
+  readonly standbyStreamMs?: number;
   readonly backoff?: BackoffPolicy;
   readonly scheduler?: Scheduler;
   readonly random?: () => number;
@@ -43,6 +49,7 @@ export type MetadataChangeListener = (delta: MetadataDelta, image: MetadataImage
 
 const DEFAULT_CHECKPOINT_INTERVAL_BATCHES = 1_000;
 const DEFAULT_CHECKPOINT_INTERVAL_MS = 30_000;
+const DEFAULT_STANDBY_STREAM_MS = 10_000;
 
 /** How one stream ended: why, and whether it applied anything (which resets the backoff). */
 interface StreamOutcome {
@@ -66,8 +73,9 @@ interface StreamOutcome {
  *   nothing is missed (a voter that no longer has those batches sends a snapshot);
  * - a chunk is decoded in full before any of it is applied, so a malformed chunk changes nothing.
  *
- * It moves its stream when the channel learns of a new active controller: a voter that lost
- * leadership or was stopped may keep a stream open without ever sending on it again.
+ * It streams from the active controller: it moves its stream when the channel learns of a new
+ * one, and returns to it after `standbyStreamMs` on a standby. A voter that lost leadership or was
+ * stopped may keep a stream open without ever sending on it again.
  *
  * The image is checkpointed to LevelDB (see {@link MetadataCheckpointStore}) every N batches or T
  * ms and on a clean stop; {@link MetadataListener.open} loads it, so a restart resumes the stream
@@ -247,7 +255,7 @@ export class MetadataListener {
       if (this.#stopping.signal.aborted || this.#failed) return;
       if (outcome.delivered) backoff.reset();
       if (outcome.movedTo !== undefined) {
-        this.#logger.info(`controller ${outcome.movedTo} is now active; moving the metadata stream from controller ${voterId}`);
+        this.#logger.info(`moving the metadata stream from controller ${voterId} to the active controller ${outcome.movedTo}`);
         voterId = outcome.movedTo;
         continue;
       }
@@ -267,21 +275,30 @@ export class MetadataListener {
       let settled = false;
       let stream: ClientReadableStream<MetadataChunk__Output> | undefined;
       let unsubscribe = () => {};
+      let cancelStandbyTimer = () => {};
       const finish = (outcome: Omit<StreamOutcome, "delivered">) => {
         if (settled) return;
         settled = true;
         unsubscribe();
+        cancelStandbyTimer();
         this.#cancelStream = undefined;
         this.#streamingFrom = undefined;
         stream?.cancel();
         resolve({ delivered, ...outcome });
       };
       this.#cancelStream = () => finish({});
-      unsubscribe = this.#options.channel.onActiveControllerChange((activeId) => {
+      const channel = this.#options.channel;
+      unsubscribe = channel.onActiveControllerChange((activeId) => {
         if (activeId !== undefined && activeId !== voterId) finish({ movedTo: activeId });
       });
+      if (channel.activeControllerId !== undefined && channel.activeControllerId !== voterId) {
+        cancelStandbyTimer = this.#scheduler.setTimer(this.#options.standbyStreamMs ?? DEFAULT_STANDBY_STREAM_MS, () => {
+          const activeId = channel.activeControllerId;
+          if (activeId !== undefined && activeId !== voterId) finish({ movedTo: activeId });
+        });
+      }
       try {
-        stream = this.#options.channel.streamMetadata(voterId, this.#image.offset + 1, this.#options.brokerId);
+        stream = channel.streamMetadata(voterId, this.#image.offset + 1, this.#options.brokerId);
       } catch (error) {
         finish({ error: TributaryError.from(error) });
         return;
