@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Starts a local Tributary cluster as processes: 3 controllers (and, once brokers exist, the
-// brokers), with data under ./data. The first run formats every data directory; later runs reuse
-// them. Ctrl-C (or SIGTERM) stops every node cleanly.
+// Starts a local Tributary cluster as processes: 3 controllers and 3 brokers, with data under
+// ./data. The first run formats every data directory; later runs reuse them. Ctrl-C (or SIGTERM)
+// stops every node cleanly: brokers first (controlled shutdown), then the controllers.
 //
-//   npm start [-- --data-dir DIR] [--controllers N]
+//   npm start [-- --data-dir DIR] [--controllers N] [--brokers N]
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -12,22 +12,29 @@ import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const controllerBin = join(root, "packages/controller/dist/bin/tributary-controller.js");
+const brokerBin = join(root, "packages/broker/dist/bin/tributary-broker.js");
 
 const { values } = parseArgs({
   options: {
     "data-dir": { type: "string", default: join(root, "data") },
     controllers: { type: "string", default: "3" },
+    brokers: { type: "string", default: "3" },
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
-  console.log("usage: npm start -- [--data-dir DIR] [--controllers N]");
+  console.log("usage: npm start -- [--data-dir DIR] [--controllers N] [--brokers N]");
   process.exit(0);
 }
 const dataDir = resolve(values["data-dir"]);
 const controllerCount = Number(values.controllers);
 if (!Number.isInteger(controllerCount) || controllerCount < 1 || controllerCount > 9 || controllerCount % 2 === 0) {
   console.error("--controllers must be an odd number from 1 to 9");
+  process.exit(2);
+}
+const brokerCount = Number(values.brokers);
+if (!Number.isInteger(brokerCount) || brokerCount < 1 || brokerCount > 9) {
+  console.error("--brokers must be a number from 1 to 9");
   process.exit(2);
 }
 mkdirSync(dataDir, { recursive: true });
@@ -58,8 +65,8 @@ for (let i = 1; i <= controllerCount; i++) {
       `listeners=CONTROLLER://localhost:${9190 + i}`,
       `controller.quorum.voters=${voters}`,
       `metadata.log.dir=${join(dataDir, `controller-${i}`)}`,
-      "default.replication.factor=3",
-      "min.insync.replicas=2",
+      `default.replication.factor=${Math.min(3, brokerCount)}`,
+      `min.insync.replicas=${brokerCount >= 3 ? 2 : 1}`,
       "",
     ].join("\n"),
   );
@@ -67,31 +74,64 @@ for (let i = 1; i <= controllerCount; i++) {
   nodes.push({ name: `controller-${i}`, address: `localhost:${9190 + i}`, args: [controllerBin, "--config", config] });
 }
 
+const brokers = [];
+for (let i = 0; i < brokerCount; i++) {
+  const id = 101 + i;
+  const port = 9092 + i;
+  const config = join(dataDir, `broker-${id}.properties`);
+  writeFileSync(
+    config,
+    [
+      "# Written by npm start; edit scripts/start.mjs instead.",
+      "process.roles=broker",
+      `node.id=${id}`,
+      `listeners=PLAINTEXT://localhost:${port}`,
+      `controller.quorum.voters=${voters}`,
+      `log.dirs=${join(dataDir, `broker-${id}`)}`,
+      `min.insync.replicas=${brokerCount >= 3 ? 2 : 1}`,
+      "",
+    ].join("\n"),
+  );
+  await run([brokerBin, "format", "--config", config, "--cluster-id", clusterId]);
+  brokers.push({ name: `broker-${id}`, address: `localhost:${port}`, args: [brokerBin, "--config", config] });
+}
+
 console.log(`Tributary cluster ${clusterId}, data in ${dataDir}`);
-for (const node of nodes) console.log(`  ${node.name.padEnd(14)} ${node.address}`);
-console.log("Brokers are not part of Tributary yet, so there is no bootstrap address to produce to.");
+for (const node of [...nodes, ...brokers]) console.log(`  ${node.name.padEnd(14)} ${node.address}`);
+console.log(`Bootstrap address: ${brokers[0].address}`);
 console.log("Ctrl-C stops the cluster.\n");
 
-const children = nodes.map((node) => {
-  const child = spawn(process.execPath, node.args, { stdio: ["ignore", "inherit", "inherit"] });
+// Nodes run in their own process groups, so a Ctrl-C reaches this script only and the nodes stop
+// in order: brokers first (they need the controllers for a controlled shutdown), then controllers.
+const start = (node) => {
+  const child = spawn(process.execPath, node.args, { stdio: ["ignore", "inherit", "inherit"], detached: true });
   child.on("exit", (code, signal) => {
-    if (!stopping) console.log(`${node.name} exited (${signal ?? code}); stopping the cluster`);
-    shutdown();
+    if (!stopping) {
+      console.log(`${node.name} exited (${signal ?? code}); stopping the cluster`);
+      void shutdown();
+    }
   });
   return child;
-});
+};
+const controllerChildren = nodes.map(start);
+const brokerChildren = brokers.map(start);
+
+function stopAll(children) {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  const timer = setTimeout(() => children.forEach((child) => child.exitCode === null && child.kill("SIGKILL")), 30_000);
+  return Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.once("exit", r))))).then(() =>
+    clearTimeout(timer),
+  );
+}
 
 let stopping = false;
-function shutdown() {
+async function shutdown() {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  const timer = setTimeout(() => children.forEach((child) => child.exitCode === null && child.kill("SIGKILL")), 20_000);
-  Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once("exit", r))))).then(() => {
-    clearTimeout(timer);
-    console.log("cluster stopped");
-    process.exit(0);
-  });
+  await stopAll(brokerChildren);
+  await stopAll(controllerChildren);
+  console.log("cluster stopped");
+  process.exit(0);
 }
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
