@@ -204,7 +204,16 @@ export class BrokerNode {
     this.#serving = false;
     for (const timer of timers) clearInterval(timer);
     waiters.shutdown();
-    await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        server.forceShutdown();
+        resolve();
+      }, 2_000);
+      server.tryShutdown(() => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
     await replicas.shutdown();
     await lifecycle.close();
     await listener.stop();

@@ -200,7 +200,17 @@ export class ControllerNode {
     for (const timer of this.#timers) clearInterval(timer);
     this.#driver.stop();
     this.#transport.close();
-    await new Promise<void>((resolve) => this.#server.tryShutdown(() => resolve()));
+    // Metadata streams never end by themselves: give in-flight calls a moment, then cut them off.
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        this.#server.forceShutdown();
+        resolve();
+      }, 1_000);
+      this.#server.tryShutdown(() => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
     await this.#driver.whenIdle();
     await this.#store.close();
   }
