@@ -88,7 +88,7 @@ export function validateProducerBatches(
   headers: readonly RecordBatchHeader[],
   current: (producerId: bigint) => ProducerStateEntry | undefined,
 ): BatchVerdict[] {
-  const staged = new Map<bigint, StagedProducer | undefined>();
+  const staged = new Map<bigint, StagedProducer>();
   const verdicts: BatchVerdict[] = [];
   for (const header of headers) {
     if (header.producerId === NO_PRODUCER_ID) {
@@ -96,7 +96,7 @@ export function validateProducerBatches(
       continue;
     }
     checkProducerFields(header);
-    const producer = staged.has(header.producerId) ? staged.get(header.producerId) : stagedFrom(current(header.producerId));
+    const producer = staged.get(header.producerId) ?? stagedFrom(current(header.producerId));
     const verdict = verdictFor(header, producer);
     verdicts.push(verdict);
     if (verdict.kind === "append") staged.set(header.producerId, withAccepted(producer, header));
