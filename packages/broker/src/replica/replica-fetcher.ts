@@ -196,5 +196,9 @@ export class ReplicaFetcher {
       if (this.#options.flushBeforeAck) await log.flush();
     }
     log.updateHighWatermark(BigInt(result.highWatermark));
+    // The leader's log start moved (retention or DeleteRecords): follow it, never past our high watermark.
+    const leaderStart = BigInt(result.logStartOffset);
+    const target = leaderStart < log.highWatermark ? leaderStart : log.highWatermark;
+    if (target > log.logStartOffset) await log.deleteRecordsBefore(target);
   }
 }
