@@ -64,16 +64,6 @@ export function withBatch(entry: ProducerStateEntry | undefined, producerId: big
   return { producerId, producerEpoch, batches: [...kept, batch] };
 }
 
-/**
- * findDuplicate returns the retained batch with exactly this epoch and sequence range: the batch a
- * retry repeats. Kafka matches (epoch, firstSeq, lastSeq) exactly (ProducerStateEntry.findDuplicateBatch);
- * a partial overlap is not a duplicate but a sequence error.
- */
-export function findDuplicate(entry: ProducerStateEntry, producerEpoch: number, firstSequence: number, lastSequence: number): ProducerBatchMetadata | undefined {
-  if (entry.producerEpoch !== producerEpoch) return undefined;
-  return entry.batches.find((batch) => batch.firstSequence === firstSequence && batch.lastSequence === lastSequence);
-}
-
 /** withoutBatchesFrom returns the entry minus its batches whose last offset is at or after `offset`, or undefined when none remain. */
 export function withoutBatchesFrom(entry: ProducerStateEntry, offset: bigint): ProducerStateEntry | undefined {
   const kept = entry.batches.filter((batch) => batch.lastOffset < offset);
