@@ -110,6 +110,12 @@ export class BrokerNode {
         flushBeforeAck: config.flushBeforeAck,
       }),
       onError: (message) => logger.warn(message),
+      onLogOpened: (partition) => {
+        const report = partition.log.recovery;
+        const name = `${partition.topic}-${partition.partition}`;
+        if (report.cleanShutdown) logger.info(`opened ${name} after a clean shutdown (offsets ${partition.log.logStartOffset}..${partition.log.logEndOffset})`);
+        else logger.info(`recovered ${name} from offset ${report.recoveryPoint ?? 0n}: cut ${report.truncatedBytes} bytes, dropped ${report.droppedSegments} segments${report.problem === undefined ? "" : ` (${report.problem})`}`);
+      },
     });
     const waiters = new PartitionWaiters();
     listener.onChange(() => void replicas.applyImage(listener.image));

@@ -43,6 +43,7 @@ export class ReplicaFetcher {
   #running = false;
   #stopped = false;
   #wake: (() => void) | undefined;
+  #lastReport = { message: "", atMs: 0 };
 
   constructor(options: ReplicaFetcherOptions) {
     this.#options = options;
@@ -84,13 +85,21 @@ export class ReplicaFetcher {
         try {
           await this.#fetchOnce(ready);
         } catch (error) {
-          this.#options.onError?.(`fetch from broker ${this.#options.sourceBrokerId} failed: ${(error as Error).message}`);
+          this.#report(`fetch from broker ${this.#options.sourceBrokerId} failed: ${(error as Error).message}`);
           await this.#pause(this.#options.backoffMs);
         }
       }
     } finally {
       this.#running = false;
     }
+  }
+
+  /** #report passes an error on, but a repeat of the same one at most every 10 s (a dead leader fails every back-off). */
+  #report(message: string): void {
+    const nowMs = Date.now();
+    if (message === this.#lastReport.message && nowMs - this.#lastReport.atMs < 10_000) return;
+    this.#lastReport = { message, atMs: nowMs };
+    this.#options.onError?.(message);
   }
 
   #pause(ms: number): Promise<void> {
@@ -147,7 +156,7 @@ export class ReplicaFetcher {
         try {
           await this.#handle(state, result);
         } catch (error) {
-          this.#options.onError?.(`${topic.name}-${result.partition}: ${(error as Error).message}`);
+          this.#report(`${topic.name}-${result.partition}: ${(error as Error).message}`);
           state.delayedUntilMs = Date.now() + this.#options.backoffMs;
         }
       }

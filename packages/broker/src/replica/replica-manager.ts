@@ -17,6 +17,8 @@ export interface ReplicaManagerOptions {
   /** Per-topic settings, read from the current metadata image. */
   readonly settingsFor: (topic: string) => PartitionSettings;
   readonly onError?: (message: string) => void;
+  /** Called once per partition log opened, with how it was opened (clean, or recovered). */
+  readonly onLogOpened?: (partition: Partition) => void;
 }
 
 /**
@@ -96,6 +98,7 @@ export class ReplicaManager {
           });
           this.#partitions.set(key, partition);
           this.#topicIds.set(key, state.topicId);
+          this.#options.onLogOpened?.(partition);
         }
         await partition.applyRegistration(state);
         if (state.leader === brokerId || state.leader < 0) this.#options.fetchers.unfollow(partition);

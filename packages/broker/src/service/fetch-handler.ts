@@ -85,15 +85,16 @@ export async function handleFetch(request: FetchRequest__Output, context: FetchC
     const remainingMs = deadline - Date.now();
     const interesting = results.some((result) => result.error?.name !== "NONE" || result.divergingEpoch !== null);
     if (totalBytes >= Math.max(request.minBytes, 1) || remainingMs <= 0 || interesting) return respond(targets, results);
-    const partitions = targets.flatMap((target) => (target.partition === undefined ? [] : [target.partition]));
-    await context.dataWaiter.waitForData(partitions, 1, remainingMs, () => (targets.some((target) => hasNewData(target, isFollower)) ? 1 : 0));
+    // Wake on data past what this read saw, not past the fetch offset: with min_bytes above what is
+    // there, the next wait must not be satisfied by the same data again.
+    const waits = targets.flatMap((target) => {
+      const partition = target.partition;
+      if (partition === undefined) return [];
+      const seen = isFollower ? partition.log.logEndOffset : partition.log.highWatermark;
+      return [{ partition, fetchOffset: seen > target.fetchOffset ? seen : target.fetchOffset, follower: isFollower }];
+    });
+    await context.dataWaiter.waitForData(waits, remainingMs);
   }
-}
-
-function hasNewData(target: Target, isFollower: boolean): boolean {
-  const log = target.partition?.log;
-  if (log === undefined) return false;
-  return (isFollower ? log.logEndOffset : log.highWatermark) > target.fetchOffset;
 }
 
 async function readAll(targets: readonly Target[], request: FetchRequest__Output, responseBytesMax: number): Promise<FetchPartitionResult[]> {

@@ -20,11 +20,19 @@ export interface AckWaiter {
   waitForAcks(waits: readonly AckWait[], timeoutMs: number): Promise<(TributaryError | null)[]>;
 }
 
-/** DataWaiter holds long-poll fetches until enough bytes are available or the wait ends. */
+/** DataWait is one partition of a long-poll fetch: where the fetcher reads from and how far it may read. */
+export interface DataWait {
+  readonly partition: Partition;
+  readonly fetchOffset: bigint;
+  /** Followers may read to the log end; consumers only below the high watermark. */
+  readonly follower: boolean;
+}
+
+/** DataWaiter holds long-poll fetches until data arrives past their fetch offsets. */
 export interface DataWaiter {
   /**
-   * waitForData resolves once `bytesAvailable()` reaches `minBytes`, any of `partitions` changes
-   * leadership, or `maxWaitMs` passes, whichever is first.
+   * waitForData resolves once any of `waits` has data past its fetch offset, any partition stops
+   * being led here, or `maxWaitMs` passes, whichever is first.
    */
-  waitForData(partitions: readonly Partition[], minBytes: number, maxWaitMs: number, bytesAvailable: () => number): Promise<void>;
+  waitForData(waits: readonly DataWait[], maxWaitMs: number): Promise<void>;
 }
