@@ -68,6 +68,10 @@ export class FakeCluster {
   leaderHints = true;
   /** coordinatorId is the broker FindCoordinator names for every group. */
   coordinatorId: number;
+  /** answers counts the per-partition produce answers given, by error name ("NONE" for success). */
+  readonly answers = new Map<ErrorName, number>();
+  /** duplicates counts batches answered as duplicates of an earlier append. */
+  duplicates = 0;
   /** produceGate, when set, is awaited before each Produce is processed (a slow broker). */
   produceGate: (() => Promise<void>) | undefined;
   private nextProducerId = 1000n;
@@ -206,7 +210,10 @@ export class FakeCluster {
   }
 
   private appendPartition(broker: FakeBroker, topic: string, partition: number, records: Buffer): { error: ReturnType<typeof errorToWire>; baseOffset: string } {
-    const failed = (error: TributaryError) => ({ error: errorToWire(error), baseOffset: "-1" });
+    const failed = (error: TributaryError) => {
+      this.count(error.code);
+      return { error: errorToWire(error), baseOffset: "-1" };
+    };
     const state = this.topics.get(topic)?.[partition];
     if (state === undefined) return failed(new TributaryError("UNKNOWN_TOPIC_OR_PARTITION"));
     if (state.leader !== broker.nodeId) return failed(this.notLeader(topic, partition));
@@ -216,7 +223,12 @@ export class FakeCluster {
     const outcome = this.appendIdempotent(state, header, records);
     if (outcome instanceof TributaryError) return failed(outcome);
     if (fault?.kind === "appendThenFail") return failed(new TributaryError(fault.error, `scripted ${fault.error} after append`));
+    this.count("NONE");
     return { error: NO_ERROR, baseOffset: String(outcome) };
+  }
+
+  private count(name: ErrorName): void {
+    this.answers.set(name, (this.answers.get(name) ?? 0) + 1);
   }
 
   /** appendIdempotent applies Kafka's producer-state checks, then appends; returns the base offset. */
@@ -237,7 +249,10 @@ export class FakeCluster {
         return new TributaryError("INVALID_PRODUCER_EPOCH");
       } else {
         const duplicate = entry.recent.find((batch) => batch.firstSequence === baseSequence && batch.lastSequence === lastSequence);
-        if (duplicate !== undefined) return duplicate.baseOffset;
+        if (duplicate !== undefined) {
+          this.duplicates++;
+          return duplicate.baseOffset;
+        }
         const expected = entry.lastSequence === SEQUENCE_MAX ? 0 : entry.lastSequence + 1;
         if (baseSequence !== expected) {
           return new TributaryError("OUT_OF_ORDER_SEQUENCE_NUMBER", `expected sequence ${expected}, got ${baseSequence}`);
