@@ -9,7 +9,13 @@ import { TestCluster } from "../harness/cluster.js";
 import { createTopic, produceValuesToLeader, waitForIsr } from "../harness/records.js";
 
 const RUNS = Number(process.env.RUNS ?? 20);
-const cluster = await TestCluster.start({ brokers: 3 });
+// A dead leader is noticed when its session expires; SESSION_TIMEOUT_MS sets broker.session.timeout.ms.
+const SESSION_TIMEOUT_MS = process.env.SESSION_TIMEOUT_MS ?? "9000";
+const cluster = await TestCluster.start({
+  brokers: 3,
+  controllerProperties: { "broker.session.timeout.ms": SESSION_TIMEOUT_MS },
+  brokerProperties: { "broker.heartbeat.interval.ms": String(Math.max(100, Math.floor(Number(SESSION_TIMEOUT_MS) / 6))) },
+});
 try {
   await createTopic(cluster, "failover", 1, 3, { "min.insync.replicas": "2" });
   await produceValuesToLeader(cluster, "failover", 0, ["warm-up"]);
@@ -25,7 +31,7 @@ try {
   }
   const sorted = [...unavailableMs].sort((a, b) => a - b);
   console.log(
-    `produce unavailability after a leader SIGKILL (${RUNS} runs): median ${sorted[Math.floor(RUNS / 2)]!.toFixed(0)} ms, ` +
+    `produce unavailability after a leader SIGKILL (${RUNS} runs, broker.session.timeout.ms=${SESSION_TIMEOUT_MS}): median ${sorted[Math.floor(RUNS / 2)]!.toFixed(0)} ms, ` +
       `best ${sorted[0]!.toFixed(0)} ms, worst ${sorted[RUNS - 1]!.toFixed(0)} ms`,
   );
 } finally {
