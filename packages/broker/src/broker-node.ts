@@ -34,7 +34,7 @@ interface BrokerParts {
   readonly listener: MetadataListener;
   readonly lifecycle: BrokerLifecycle;
   readonly replicas: ReplicaManager;
-  readonly server: Server;
+  readonly servers: readonly Server[];
   readonly waiters: PartitionWaiters;
   readonly timers: NodeJS.Timeout[];
 }
@@ -135,32 +135,36 @@ export class BrokerNode {
     });
     lifecycle.onRegistered((epoch) => (brokerEpoch = epoch));
     const onBug = (error: AssertionError) => options.onFatal(error);
-    const server = new Server(CHANNEL_OPTIONS);
     let node: BrokerNode | undefined;
-    const clientListener = config.advertisedListeners[0]?.name ?? interBroker;
-    server.addService(
-      loadProtos().proto.tributary.v1.Broker.service,
-      brokerService({
-        clusterId,
-        image,
-        replicas,
-        channel,
-        producerIds: new ProducerIdManager(channel, config.nodeId, () => brokerEpoch),
-        clientListener,
-        controllerId: () => channel.activeControllerId ?? -1,
-        isServing: () => node?.serving ?? false,
-        onBug,
-        ackWaiter: waiters,
-        dataWaiter: waiters,
-        flushBeforeAck: config.flushBeforeAck,
-        requestTimeoutMsMax: 120_000,
-        responseBytesMax: config.fetchResponseBytesMax,
-        maxWaitMsMax: 30_000,
-      }) as never,
-    );
+    const producerIds = new ProducerIdManager(channel, config.nodeId, () => brokerEpoch);
+    // One server per listener, so Metadata answers each client with the addresses of the listener
+    // it came in on (an INTERNAL name inside a container network, EXTERNAL localhost from the host).
+    const servers: Server[] = [];
     for (const listenerConfig of config.listeners) {
+      const server = new Server(CHANNEL_OPTIONS);
+      server.addService(
+        loadProtos().proto.tributary.v1.Broker.service,
+        brokerService({
+          clusterId,
+          image,
+          replicas,
+          channel,
+          producerIds,
+          clientListener: listenerConfig.name,
+          controllerId: () => channel.activeControllerId ?? -1,
+          isServing: () => node?.serving ?? false,
+          onBug,
+          ackWaiter: waiters,
+          dataWaiter: waiters,
+          flushBeforeAck: config.flushBeforeAck,
+          requestTimeoutMsMax: 120_000,
+          responseBytesMax: config.fetchResponseBytesMax,
+          maxWaitMsMax: 30_000,
+        }) as never,
+      );
       const address = `${listenerConfig.host}:${listenerConfig.port}`;
       await new Promise<void>((resolve, reject) => server.bindAsync(address, ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())));
+      servers.push(server);
       logger.info(`broker ${config.nodeId} of cluster ${clusterId} listening on ${listenerConfig.name} ${address}`);
     }
     const timers = [
@@ -168,7 +172,7 @@ export class BrokerNode {
       setInterval(() => void replicas.enforceRetention(), RETENTION_CHECK_INTERVAL_MS),
     ];
     for (const timer of timers) timer.unref();
-    node = new BrokerNode(options, clusterId, { channel, listener, lifecycle, replicas, server, waiters, timers });
+    node = new BrokerNode(options, clusterId, { channel, listener, lifecycle, replicas, servers, waiters, timers });
     listener.start();
     lifecycle.start();
     void listener
@@ -202,7 +206,7 @@ export class BrokerNode {
    * closes every log cleanly (so the next start skips recovery) and checkpoints its metadata.
    */
   async stop(options: { controlled?: boolean } = {}): Promise<void> {
-    const { lifecycle, listener, replicas, server, channel, waiters, timers } = this.#parts;
+    const { lifecycle, listener, replicas, servers, channel, waiters, timers } = this.#parts;
     if (options.controlled !== false) {
       const outcome = await lifecycle.beginControlledShutdown().catch(() => "failed");
       this.#options.logger.info(`controlled shutdown: ${outcome}`);
@@ -210,16 +214,21 @@ export class BrokerNode {
     this.#serving = false;
     for (const timer of timers) clearInterval(timer);
     waiters.shutdown();
-    await new Promise<void>((resolve) => {
-      const force = setTimeout(() => {
-        server.forceShutdown();
-        resolve();
-      }, 2_000);
-      server.tryShutdown(() => {
-        clearTimeout(force);
-        resolve();
-      });
-    });
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            const force = setTimeout(() => {
+              server.forceShutdown();
+              resolve();
+            }, 2_000);
+            server.tryShutdown(() => {
+              clearTimeout(force);
+              resolve();
+            });
+          }),
+      ),
+    );
     await replicas.shutdown();
     await lifecycle.close();
     await listener.stop();
