@@ -173,6 +173,7 @@ export class FakeCluster {
           name,
           error: NO_ERROR,
           topicId: `id-${name}`,
+          isInternal: name.startsWith("__"),
           partitions: partitions.map((state, partition) => ({
             error: NO_ERROR,
             partition,
