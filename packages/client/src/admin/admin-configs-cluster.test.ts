@@ -33,9 +33,9 @@ describe("configs", () => {
           resource,
           error: NO_ERROR,
           configs: [
-            { name: "retention.ms", value: "1000", source: "CONFIG_SOURCE_TOPIC", readOnly: false, sensitive: false },
-            { name: "segment.bytes", value: "1073741824", source: "CONFIG_SOURCE_DEFAULT", readOnly: false, sensitive: false },
-            { name: "secret", source: "CONFIG_SOURCE_STATIC_BROKER", readOnly: true, sensitive: true },
+            { name: "retention.ms", value: "1000", source: "CONFIG_SOURCE_TOPIC" as const, readOnly: false, sensitive: false },
+            { name: "segment.bytes", value: "1073741824", source: "CONFIG_SOURCE_DEFAULT" as const, readOnly: false, sensitive: false },
+            { name: "secret", source: "CONFIG_SOURCE_STATIC_BROKER" as const, readOnly: true, sensitive: true },
           ],
         })),
       }));
@@ -98,8 +98,8 @@ describe("cluster", () => {
         clusterId: "c-1",
         controllerId: 101,
         brokers: [
-          { brokerId: 2, endpoints: [{ listener: "INTERNAL", host: "10.0.0.2", port: 19092 }], state: "BROKER_STATE_UNFENCED", brokerEpoch: "9007199254740993", incarnationId: "i" },
-          { brokerId: 7, endpoints: [{ listener: "PLAINTEXT", host: "gone", port: 9092 }], state: "BROKER_STATE_FENCED", brokerEpoch: "5", incarnationId: "j" },
+          { brokerId: 2, endpoints: [{ listener: "INTERNAL", host: "10.0.0.2", port: 19092 }], state: "BROKER_STATE_UNFENCED" as const, brokerEpoch: "9007199254740993", incarnationId: "i" },
+          { brokerId: 7, endpoints: [{ listener: "PLAINTEXT", host: "gone", port: 9092 }], state: "BROKER_STATE_FENCED" as const, brokerEpoch: "5", incarnationId: "j" },
         ],
         controllers: [{ nodeId: 101, endpoint: "c1:9093" }],
       }));
