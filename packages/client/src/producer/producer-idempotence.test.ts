@@ -56,6 +56,24 @@ describe("idempotent retries", () => {
     expect(await values()).toEqual(["first", "second"]);
   });
 
+  it("retries a request whose answer never came, and the broker recognizes the duplicate", async () => {
+    producer = testProducer(fake.addresses, { timeoutMs: 100, cluster: { requestTimeoutMs: 300 } });
+    await producer.connect();
+    let hung = false;
+    fake.broker(1).requestFault = (_broker, method) => {
+      if (method !== "Produce" || hung) return undefined;
+      hung = true;
+      return { kind: "processThenHang" };
+    };
+    const timeouts: string[] = [];
+    producer.on("producer.network.request_timeout", (event) => void timeouts.push(event.payload.apiName));
+    const [result] = await producer.send({ topic: "t", messages: [{ value: "once" }] });
+    expect(timeouts).toEqual(["Produce"]);
+    expect(result?.baseOffset).toBe(0n);
+    expect(await values()).toEqual(["once"]);
+    expect(fake.duplicates).toBe(1);
+  });
+
   it("treats DUPLICATE_SEQUENCE_NUMBER as success with unknown offsets", async () => {
     failNth({ 0: { kind: "appendThenFail", error: "DUPLICATE_SEQUENCE_NUMBER" } });
     producer = testProducer(fake.addresses);

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TributaryError } from "../errors/tributary-error.js";
 import { CompressionCodec } from "../record/batch-layout.js";
+import { TributaryRetriesExceededError } from "../retry/retries-exceeded-error.js";
 import { FakeCluster } from "../testing/fake-cluster.js";
 import { testProducer } from "../testing/test-producer.js";
 import type { Producer } from "./producer.js";
@@ -127,6 +128,31 @@ describe("send", () => {
     const error = (await producer.send({ topic: "orders", messages: [{ value: "x" }] }).catch((caught: unknown) => caught)) as TributaryError;
     expect(error.name).toBe("ProducerDisconnectedError");
     expect(error.message).toMatch(/call connect\(\) before send\(\)/);
+  });
+});
+
+describe("retries", () => {
+  it("gives up after retry.retries with the count and the last error", async () => {
+    producer = testProducer(fake.addresses, { idempotent: false, retry: { retries: 2 } });
+    await producer.connect();
+    fake.produceFault = () => ({ kind: "reject", error: "NOT_ENOUGH_REPLICAS" });
+    const error = (await producer.send({ topic: "orders", messages: [{ partition: 0, value: "x" }] }).catch((caught: unknown) => caught)) as TributaryRetriesExceededError;
+    expect(error).toBeInstanceOf(TributaryRetriesExceededError);
+    expect(error.code).toBe("NOT_ENOUGH_REPLICAS");
+    expect(error.retryCount).toBe(2);
+    expect(error.message).toMatch(/^producing to orders-0 failed after 2 retries/);
+    expect(fake.broker(1).requestsOf("Produce")).toHaveLength(3);
+    expect(producer.metrics().bufferUsedBytes).toBe(0);
+  });
+
+  it("fails a batch that cannot be delivered within deliveryTimeoutMs", async () => {
+    producer = testProducer(fake.addresses, { deliveryTimeoutMs: 100 });
+    await producer.connect();
+    fake.produceFault = () => ({ kind: "reject", error: "NOT_ENOUGH_REPLICAS" });
+    const error = (await producer.send({ topic: "orders", messages: [{ partition: 0, value: "x" }] }).catch((caught: unknown) => caught)) as TributaryError;
+    expect(error.code).toBe("REQUEST_TIMED_OUT");
+    expect(error.message).toMatch(/^the batch for orders-0 was not acknowledged within deliveryTimeoutMs=100; last error NOT_ENOUGH_REPLICAS/);
+    expect(error.cause).toBeInstanceOf(TributaryError);
   });
 });
 

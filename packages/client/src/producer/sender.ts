@@ -23,8 +23,11 @@ const AMBIGUOUS_ERRORS: ReadonlySet<ErrorName> = new Set(["REQUEST_TIMED_OUT", "
 /** UNKNOWN_RESULT is the result of an acknowledgement without offsets (acks=0, or a duplicate). */
 const UNKNOWN_RESULT: BatchResult = { baseOffset: -1n, logAppendTime: -1n, logStartOffset: -1n };
 
-/** GRACE_MS is added to the broker-side wait to make the RPC deadline, so the broker answers first. */
-const GRACE_MS = 5_000;
+/**
+ * GRACE_MS is added to the broker-side wait when that wait is not shorter than the request
+ * timeout, so a broker that answers "timed out" at its deadline is heard before ours passes.
+ */
+const GRACE_MS = 1_000;
 
 /** SenderDeps are what a sender works with. */
 export interface SenderDeps {
@@ -278,7 +281,8 @@ export class Sender {
       let response: ProduceResponse__Output;
       const connection = cluster.connectionToNode(nodeId);
       try {
-        response = await connection.produce(request, Math.max(cluster.requestTimeoutMs, lane.timeoutMs + GRACE_MS));
+        const deadlineMs = cluster.requestTimeoutMs > lane.timeoutMs ? cluster.requestTimeoutMs : lane.timeoutMs + GRACE_MS;
+        response = await connection.produce(request, deadlineMs);
       } catch (error) {
         const typed = TributaryError.from(error);
         events.emit("producer.produce", { broker: connection.address, nodeId, partitions: picked.length, records, bytes, durationMs: clock.nowMs() - startMs, errorCode: typed.code });
@@ -351,7 +355,11 @@ export class Sender {
     }
     if (error.refreshMetadata) this.refreshFor(batch, error);
     const nowMs = clock.nowMs();
-    if (batch.retriesUsed >= options.retry.retries || nowMs >= batch.deliveryDeadlineMs) {
+    if (nowMs >= batch.deliveryDeadlineMs) {
+      this.expire(queue, batch);
+      return;
+    }
+    if (batch.retriesUsed >= options.retry.retries) {
       const key = partitionKey(batch.topic, batch.partition);
       this.failBatch(queue, batch, new TributaryRetriesExceededError(error, batch.retriesUsed, nowMs - batch.createdAtMs, `producing to ${key}`));
       return;
