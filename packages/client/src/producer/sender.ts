@@ -9,7 +9,9 @@ import { retryDelayMs } from "../retry/backoff.js";
 import { TributaryRetriesExceededError } from "../retry/retries-exceeded-error.js";
 import type { Clock, TimerHandle } from "../time/clock.js";
 import { errorFromWire } from "../wire/wire-errors.js";
+import { canBumpEpoch, restartSequences } from "./epoch-restart.js";
 import type { MemoryBudget } from "./memory-budget.js";
+import { buildProduceRequest, resultsByPartition } from "./produce-request.js";
 import type { PartitionQueue } from "./partition-queue.js";
 import { laneKey, type BatchResult, type PendingBatch } from "./pending-batch.js";
 import type { ProducerEvents } from "./producer-events.js";
@@ -270,11 +272,7 @@ export class Sender {
     const { cluster, clock, events } = this.deps;
     this.inFlightByBroker.set(nodeId, (this.inFlightByBroker.get(nodeId) ?? 0) + 1);
     const lane = picked[0]!.batch.lane;
-    const topics = new Map<string, { partition: number; records: Buffer }[]>();
-    for (const { batch } of picked) {
-      topics.set(batch.topic, [...(topics.get(batch.topic) ?? []), { partition: batch.partition, records: batch.encoded! }]);
-    }
-    const request = { acks: lane.acks, timeoutMs: lane.timeoutMs, topics: [...topics].map(([name, partitions]) => ({ name, partitions })) };
+    const request = buildProduceRequest(picked.map(({ batch }) => batch), lane);
     const startMs = clock.nowMs();
     const records = picked.reduce((sum, { batch }) => sum + batch.recordCount, 0);
     const exchange = async (): Promise<void> => {
@@ -304,8 +302,7 @@ export class Sender {
   }
 
   private onResponse(picked: readonly Picked[], response: ProduceResponse__Output, acks: number): void {
-    const results = new Map<string, ProduceResponse__Output["topics"][number]["partitions"][number]>();
-    for (const topic of response.topics) for (const result of topic.partitions) results.set(partitionKey(topic.name, result.partition), result);
+    const results = resultsByPartition(response);
     for (const { queue, batch } of picked) {
       const key = partitionKey(batch.topic, batch.partition);
       const result = results.get(key);
@@ -463,18 +460,14 @@ export class Sender {
   /** maybeBumpEpoch starts a requested epoch bump once no stamped batch can still resolve. */
   private maybeBumpEpoch(): void {
     const { identity, cluster, accumulator, events, logger } = this.deps;
-    if (!identity.idempotent || identity.bumpReason === undefined || identity.bumping) return;
-    for (const queue of accumulator.queues.values()) {
-      if (queue.inFlight.length > 0) return;
-      if (!queue.sequenceGap && queue.queued.some((batch) => batch.sequence !== undefined)) return;
-    }
+    if (!identity.idempotent || identity.bumpReason === undefined || identity.bumping || !canBumpEpoch(accumulator.queues.values())) return;
     const reason = identity.bumpReason;
     identity.bumping = true;
     identity
       .bump(cluster)
       .then(
         () => {
-          this.restartSequences();
+          restartSequences(accumulator.queues.values(), (queue, batch, error) => this.settleFailed(queue, batch, error));
           logger.info("started a new producer epoch", { producerId: identity.producerId, producerEpoch: identity.producerEpoch, reason });
           events.emit("producer.epoch_bump", { producerId: identity.producerId, producerEpoch: identity.producerEpoch, reason });
         },
@@ -487,32 +480,6 @@ export class Sender {
         identity.bumping = false;
         this.wakeup();
       });
-  }
-
-  /** restartSequences starts every partition at sequence 0 under the new epoch. */
-  private restartSequences(): void {
-    for (const queue of this.deps.accumulator.queues.values()) {
-      queue.nextSequence = 0;
-      queue.sequenceGap = false;
-      for (const batch of [...queue.queued]) {
-        if (batch.sequence === undefined) continue;
-        batch.clearSequence();
-        if (batch.ambiguous) {
-          const key = partitionKey(batch.topic, batch.partition);
-          this.settleFailed(
-            queue,
-            batch,
-            new TributaryError(
-              batch.lastError?.code ?? "REQUEST_TIMED_OUT",
-              `the outcome of a batch for ${key} is unknown: an earlier attempt may have been written, and resending it under the producer's new epoch could duplicate it`,
-              batch.lastError ? { cause: batch.lastError } : undefined,
-            ),
-          );
-          continue;
-        }
-        batch.sendCount = 0;
-      }
-    }
   }
 
   private refreshFor(batch: PendingBatch, error: TributaryError): void {
