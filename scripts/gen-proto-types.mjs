@@ -28,10 +28,11 @@ execFileSync(
     "--grpcLib=@grpc/grpc-js",
     "--importFileExtension=.js",
     "-I",
-    protoRoot,
+    "proto",
     "-O",
     outDir,
     ...files,
   ],
-  { stdio: "inherit" },
+  // Relative paths, so the generated "Original file" comments do not depend on the checkout's location.
+  { stdio: "inherit", cwd: root },
 );

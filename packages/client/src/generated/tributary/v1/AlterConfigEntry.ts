@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { AlterConfigOp as _tributary_v1_AlterConfigOp, AlterConfigOp__Output as _tributary_v1_AlterConfigOp__Output } from '../../tributary/v1/AlterConfigOp.js';
 

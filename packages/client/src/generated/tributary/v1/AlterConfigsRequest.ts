@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { AlterConfigsResource as _tributary_v1_AlterConfigsResource, AlterConfigsResource__Output as _tributary_v1_AlterConfigsResource__Output } from '../../tributary/v1/AlterConfigsResource.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { IsrMember as _tributary_v1_IsrMember, IsrMember__Output as _tributary_v1_IsrMember__Output } from '../../tributary/v1/IsrMember.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { AlterPartitionTopic as _tributary_v1_AlterPartitionTopic, AlterPartitionTopic__Output as _tributary_v1_AlterPartitionTopic__Output } from '../../tributary/v1/AlterPartitionTopic.js';
 import type { Long } from '@grpc/proto-loader';

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { AlterPartitionPartition as _tributary_v1_AlterPartitionPartition, AlterPartitionPartition__Output as _tributary_v1_AlterPartitionPartition__Output } from '../../tributary/v1/AlterPartitionPartition.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { AlterPartitionPartitionResult as _tributary_v1_AlterPartitionPartitionResult, AlterPartitionPartitionResult__Output as _tributary_v1_AlterPartitionPartitionResult__Output } from '../../tributary/v1/AlterPartitionPartitionResult.js';
 

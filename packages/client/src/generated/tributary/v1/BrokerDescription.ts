@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { Endpoint as _tributary_v1_Endpoint, Endpoint__Output as _tributary_v1_Endpoint__Output } from '../../tributary/v1/Endpoint.js';
 import type { BrokerState as _tributary_v1_BrokerState, BrokerState__Output as _tributary_v1_BrokerState__Output } from '../../tributary/v1/BrokerState.js';

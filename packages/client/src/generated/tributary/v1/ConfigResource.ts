@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/common.proto
+// Original file: proto/tributary/v1/common.proto
 
 import type { ConfigResourceType as _tributary_v1_ConfigResourceType, ConfigResourceType__Output as _tributary_v1_ConfigResourceType__Output } from '../../tributary/v1/ConfigResourceType.js';
 

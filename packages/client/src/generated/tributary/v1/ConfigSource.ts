@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/common.proto
+// Original file: proto/tributary/v1/common.proto
 
 export const ConfigSource = {
   CONFIG_SOURCE_UNSPECIFIED: 'CONFIG_SOURCE_UNSPECIFIED',

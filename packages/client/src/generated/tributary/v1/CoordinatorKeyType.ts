@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 export const CoordinatorKeyType = {
   COORDINATOR_KEY_TYPE_GROUP: 'COORDINATOR_KEY_TYPE_GROUP',

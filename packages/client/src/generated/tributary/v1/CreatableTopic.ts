@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { ReplicaAssignment as _tributary_v1_ReplicaAssignment, ReplicaAssignment__Output as _tributary_v1_ReplicaAssignment__Output } from '../../tributary/v1/ReplicaAssignment.js';
 import type { ConfigEntry as _tributary_v1_ConfigEntry, ConfigEntry__Output as _tributary_v1_ConfigEntry__Output } from '../../tributary/v1/ConfigEntry.js';

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { CreatePartitionsTopic as _tributary_v1_CreatePartitionsTopic, CreatePartitionsTopic__Output as _tributary_v1_CreatePartitionsTopic__Output } from '../../tributary/v1/CreatePartitionsTopic.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { CreatableTopic as _tributary_v1_CreatableTopic, CreatableTopic__Output as _tributary_v1_CreatableTopic__Output } from '../../tributary/v1/CreatableTopic.js';
 

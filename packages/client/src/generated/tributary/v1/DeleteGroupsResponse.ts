@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { DeleteGroupsResult as _tributary_v1_DeleteGroupsResult, DeleteGroupsResult__Output as _tributary_v1_DeleteGroupsResult__Output } from '../../tributary/v1/DeleteGroupsResult.js';
 

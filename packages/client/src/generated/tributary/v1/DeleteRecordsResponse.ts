@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { DeleteRecordsTopicResult as _tributary_v1_DeleteRecordsTopicResult, DeleteRecordsTopicResult__Output as _tributary_v1_DeleteRecordsTopicResult__Output } from '../../tributary/v1/DeleteRecordsTopicResult.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/raft.proto
+// Original file: proto/tributary/v1/raft.proto
 
 import type { RaftMessage as _tributary_v1_RaftMessage, RaftMessage__Output as _tributary_v1_RaftMessage__Output } from '../../tributary/v1/RaftMessage.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { DescribedGroup as _tributary_v1_DescribedGroup, DescribedGroup__Output as _tributary_v1_DescribedGroup__Output } from '../../tributary/v1/DescribedGroup.js';
 

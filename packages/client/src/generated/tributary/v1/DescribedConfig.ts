@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/common.proto
+// Original file: proto/tributary/v1/common.proto
 
 import type { ConfigSource as _tributary_v1_ConfigSource, ConfigSource__Output as _tributary_v1_ConfigSource__Output } from '../../tributary/v1/ConfigSource.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/common.proto
+// Original file: proto/tributary/v1/common.proto
 
 import type { LeaderHint as _tributary_v1_LeaderHint, LeaderHint__Output as _tributary_v1_LeaderHint__Output } from '../../tributary/v1/LeaderHint.js';
 

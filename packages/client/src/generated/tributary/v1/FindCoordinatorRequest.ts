@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { CoordinatorKeyType as _tributary_v1_CoordinatorKeyType, CoordinatorKeyType__Output as _tributary_v1_CoordinatorKeyType__Output } from '../../tributary/v1/CoordinatorKeyType.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 export const IsolationLevel = {
   ISOLATION_LEVEL_READ_UNCOMMITTED: 'ISOLATION_LEVEL_READ_UNCOMMITTED',

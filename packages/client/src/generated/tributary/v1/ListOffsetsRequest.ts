@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { IsolationLevel as _tributary_v1_IsolationLevel, IsolationLevel__Output as _tributary_v1_IsolationLevel__Output } from '../../tributary/v1/IsolationLevel.js';
 import type { ListOffsetsTopic as _tributary_v1_ListOffsetsTopic, ListOffsetsTopic__Output as _tributary_v1_ListOffsetsTopic__Output } from '../../tributary/v1/ListOffsetsTopic.js';

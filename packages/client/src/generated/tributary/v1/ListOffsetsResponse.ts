@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { ListOffsetsTopicResult as _tributary_v1_ListOffsetsTopicResult, ListOffsetsTopicResult__Output as _tributary_v1_ListOffsetsTopicResult__Output } from '../../tributary/v1/ListOffsetsTopicResult.js';
 

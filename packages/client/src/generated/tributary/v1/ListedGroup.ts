@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 
 export interface ListedGroup {

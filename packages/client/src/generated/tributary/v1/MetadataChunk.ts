@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/controller.proto
+// Original file: proto/tributary/v1/controller.proto
 
 import type { MetadataSnapshot as _tributary_v1_MetadataSnapshot, MetadataSnapshot__Output as _tributary_v1_MetadataSnapshot__Output } from '../../tributary/v1/MetadataSnapshot.js';
 import type { MetadataBatch as _tributary_v1_MetadataBatch, MetadataBatch__Output as _tributary_v1_MetadataBatch__Output } from '../../tributary/v1/MetadataBatch.js';

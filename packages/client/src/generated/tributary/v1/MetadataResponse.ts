@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { BrokerNode as _tributary_v1_BrokerNode, BrokerNode__Output as _tributary_v1_BrokerNode__Output } from '../../tributary/v1/BrokerNode.js';
 import type { TopicMetadata as _tributary_v1_TopicMetadata, TopicMetadata__Output as _tributary_v1_TopicMetadata__Output } from '../../tributary/v1/TopicMetadata.js';

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { OffsetFetchPartitionResult as _tributary_v1_OffsetFetchPartitionResult, OffsetFetchPartitionResult__Output as _tributary_v1_OffsetFetchPartitionResult__Output } from '../../tributary/v1/OffsetFetchPartitionResult.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { OffsetForLeaderEpochTopic as _tributary_v1_OffsetForLeaderEpochTopic, OffsetForLeaderEpochTopic__Output as _tributary_v1_OffsetForLeaderEpochTopic__Output } from '../../tributary/v1/OffsetForLeaderEpochTopic.js';
 

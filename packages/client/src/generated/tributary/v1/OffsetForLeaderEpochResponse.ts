@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { OffsetForLeaderEpochTopicResult as _tributary_v1_OffsetForLeaderEpochTopicResult, OffsetForLeaderEpochTopicResult__Output as _tributary_v1_OffsetForLeaderEpochTopicResult__Output } from '../../tributary/v1/OffsetForLeaderEpochTopicResult.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { OffsetForLeaderEpochPartition as _tributary_v1_OffsetForLeaderEpochPartition, OffsetForLeaderEpochPartition__Output as _tributary_v1_OffsetForLeaderEpochPartition__Output } from '../../tributary/v1/OffsetForLeaderEpochPartition.js';
 

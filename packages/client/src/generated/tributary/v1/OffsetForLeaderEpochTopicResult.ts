@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { OffsetForLeaderEpochPartitionResult as _tributary_v1_OffsetForLeaderEpochPartitionResult, OffsetForLeaderEpochPartitionResult__Output as _tributary_v1_OffsetForLeaderEpochPartitionResult__Output } from '../../tributary/v1/OffsetForLeaderEpochPartitionResult.js';
 

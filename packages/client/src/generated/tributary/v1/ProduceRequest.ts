@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { ProduceTopic as _tributary_v1_ProduceTopic, ProduceTopic__Output as _tributary_v1_ProduceTopic__Output } from '../../tributary/v1/ProduceTopic.js';
 

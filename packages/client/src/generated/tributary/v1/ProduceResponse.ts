@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { ProduceTopicResult as _tributary_v1_ProduceTopicResult, ProduceTopicResult__Output as _tributary_v1_ProduceTopicResult__Output } from '../../tributary/v1/ProduceTopicResult.js';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/broker.proto
+// Original file: proto/tributary/v1/broker.proto
 
 import type { ProducePartition as _tributary_v1_ProducePartition, ProducePartition__Output as _tributary_v1_ProducePartition__Output } from '../../tributary/v1/ProducePartition.js';
 

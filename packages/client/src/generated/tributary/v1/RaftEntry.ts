@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/raft.proto
+// Original file: proto/tributary/v1/raft.proto
 
 import type { RaftEntryType as _tributary_v1_RaftEntryType, RaftEntryType__Output as _tributary_v1_RaftEntryType__Output } from '../../tributary/v1/RaftEntryType.js';
 import type { Long } from '@grpc/proto-loader';

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/raft.proto
+// Original file: proto/tributary/v1/raft.proto
 
 export const RaftEntryType = {
   RAFT_ENTRY_TYPE_UNSPECIFIED: 'RAFT_ENTRY_TYPE_UNSPECIFIED',

@@ -1,4 +1,4 @@
-// Original file: /work/main/proto/tributary/v1/raft.proto
+// Original file: proto/tributary/v1/raft.proto
 
 import type { RaftMessageType as _tributary_v1_RaftMessageType, RaftMessageType__Output as _tributary_v1_RaftMessageType__Output } from '../../tributary/v1/RaftMessageType.js';
 import type { RaftEntry as _tributary_v1_RaftEntry, RaftEntry__Output as _tributary_v1_RaftEntry__Output } from '../../tributary/v1/RaftEntry.js';
