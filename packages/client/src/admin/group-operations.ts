@@ -18,7 +18,8 @@ import type {
   TopicPartitionsEntry,
 } from "./admin-types.js";
 import { computeLag } from "./group-lag.js";
-import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, fetchTopicOffsetsByTimestamp, listOffsets } from "./offset-operations.js";
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets } from "../cluster/list-offsets.js";
+import { fetchTopicOffsetsByTimestamp } from "./offset-operations.js";
 
 /**
  * listGroups asks every broker for the groups it coordinates (each coordinator knows only its

@@ -1,35 +1,9 @@
 import type { Cluster } from "../cluster/cluster.js";
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets } from "../cluster/list-offsets.js";
 import { partitionKey, routeToLeaders, type PartitionItem } from "../cluster/route-to-leaders.js";
 import { errorFromWire } from "../wire/wire-errors.js";
 import type { DeleteTopicRecordsOptions, PartitionOffsets } from "./admin-types.js";
 import { DEFAULT_ADMIN_TIMEOUT_MS } from "./topic-operations.js";
-
-/** LATEST_TIMESTAMP and EARLIEST_TIMESTAMP are ListOffsets' sentinels. */
-export const LATEST_TIMESTAMP = -1n;
-/** See {@link LATEST_TIMESTAMP}. */
-export const EARLIEST_TIMESTAMP = -2n;
-
-/**
- * listOffsets asks each partition's leader for the offset matching `timestamp` (a time in ms, or
- * a sentinel); -1n where no record is at or after the time. Keyed by "topic-partition".
- */
-export async function listOffsets(cluster: Cluster, items: readonly PartitionItem[], timestamp: bigint): Promise<Map<string, bigint>> {
-  return routeToLeaders(cluster, "ListOffsets", items, async (connection, group) => {
-    const topics = new Map<string, number[]>();
-    for (const item of group) topics.set(item.topic, [...(topics.get(item.topic) ?? []), item.partition]);
-    const response = await connection.listOffsets({
-      replicaId: -1,
-      isolationLevel: "ISOLATION_LEVEL_READ_UNCOMMITTED",
-      topics: [...topics].map(([name, partitions]) => ({
-        name,
-        partitions: partitions.map((partition) => ({ partition, currentLeaderEpoch: -1, timestamp: String(timestamp) })),
-      })),
-    });
-    return response.topics.flatMap((topic) =>
-      topic.partitions.map((partition) => ({ topic: topic.name, partition: partition.partition, error: errorFromWire(partition.error), result: BigInt(partition.offset) })),
-    );
-  });
-}
 
 async function partitionsOf(cluster: Cluster, topic: string): Promise<PartitionItem[]> {
   const info = await cluster.requireTopic(topic);
