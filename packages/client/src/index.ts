@@ -98,6 +98,7 @@ export { TributaryRetriesExceededError } from "./retry/retries-exceeded-error.js
 export { TributaryAggregateError } from "./cluster/aggregate-error.js";
 export type { ItemFailure } from "./cluster/aggregate-error.js";
 export { BrokersUnreachableError } from "./cluster/brokers-unreachable-error.js";
+export { ClientClosedError } from "./cluster/client-closed-error.js";
 export type { BrokerFailure } from "./cluster/brokers-unreachable-error.js";
 
 /** Retries: the options every client and request shares, with KafkaJS's defaults. */

@@ -28,6 +28,6 @@ export async function waitForLeaders(cluster: Cluster, expected: ReadonlyMap<str
         `the topics were created, but ${pending.join(", ")} had no leader within ${timeoutMs} ms; they may still get one: check that enough brokers are up (describeTopics shows the state)`,
       );
     }
-    await sleep(clock, Math.min(cluster.retrier.delayMs(Math.min(attempt, 4)), deadlineMs - nowMs));
+    await sleep(clock, Math.min(cluster.retrier.delayMs(Math.min(attempt, 4)), deadlineMs - nowMs), cluster.signal);
   }
 }

@@ -10,6 +10,7 @@ import { ManualClock } from "../testing/manual-clock.js";
 import { FakeCluster, deadAddress } from "../testing/fake-cluster.js";
 import { FAST_RETRY, testCluster } from "../testing/test-cluster.js";
 import { BrokersUnreachableError } from "./brokers-unreachable-error.js";
+import { ClientClosedError } from "./client-closed-error.js";
 import type { Cluster } from "./cluster.js";
 
 let fake: FakeCluster;
@@ -104,6 +105,23 @@ describe("metadata", () => {
     expect(error).toBeInstanceOf(TributaryError);
     expect((error as TributaryError).code).toBe("UNKNOWN_TOPIC_OR_PARTITION");
     expect((error as TributaryError).message).toMatch(/"nope" does not exist/);
+  });
+});
+
+describe("disconnect", () => {
+  it("stops retry loops at once, with ClientClosedError", async () => {
+    cluster = testCluster(fake.addresses, { retry: { ...FAST_RETRY, retries: 1_000, initialRetryTimeMs: 50, maxRetryTimeMs: 50 } });
+    await cluster.connect();
+    for (const broker of fake.brokers) broker.requestFault = () => ({ kind: "rpcError", error: new TributaryError("LEADER_NOT_AVAILABLE") });
+    const refresh = cluster.refreshMetadata(["orders"]).catch((caught: unknown) => caught);
+    while (fake.brokers.every((broker) => broker.requestsOf("Metadata").length < 2)) await new Promise((resolve) => setImmediate(resolve));
+    await cluster.disconnect();
+    const error = (await refresh) as ClientClosedError;
+    expect(error).toBeInstanceOf(ClientClosedError);
+    expect(error.retriable).toBe(false);
+    for (const broker of fake.brokers) broker.requestFault = undefined;
+    await cluster.connect();
+    await cluster.refreshMetadata(["orders"]);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Clock } from "../time/clock.js";
 import { errorFromWire } from "../wire/wire-errors.js";
 import { BrokerPool } from "./broker-pool.js";
 import { BrokersUnreachableError, type BrokerFailure } from "./brokers-unreachable-error.js";
+import { ClientClosedError } from "./client-closed-error.js";
 import { metadataUpdateFromWire, type BrokerNodeInfo, type TopicInfo } from "./cluster-metadata.js";
 import { MetadataCache } from "./metadata-cache.js";
 import { shuffled } from "./shuffle.js";
@@ -57,12 +58,13 @@ export class Cluster {
   private queued: RefreshRun | undefined;
   private connected = false;
   private rotation: number;
+  private lifecycle = new AbortController();
 
   constructor(options: ClusterOptions) {
     this.options = options;
     this.logger = options.logger.namespace("Cluster");
     this.clock = options.clock;
-    this.retrier = new Retrier(options.retry, { clock: options.clock, random: options.random });
+    this.retrier = new Retrier(options.retry, { clock: options.clock, random: options.random, signal: () => this.lifecycle.signal });
     this.pool = new BrokerPool({
       clientId: options.clientId,
       requestTimeoutMs: options.requestTimeoutMs,
@@ -79,6 +81,14 @@ export class Cluster {
     return this.connected;
   }
 
+  /**
+   * signal aborts when the cluster is disconnected; every retry of this cluster's retrier stops
+   * on it, and other waits (metadata polling) should pass it to `sleep`.
+   */
+  get signal(): AbortSignal {
+    return this.lifecycle.signal;
+  }
+
   /** requestTimeoutMs is the default RPC deadline. */
   get requestTimeoutMs(): number {
     return this.options.requestTimeoutMs;
@@ -92,14 +102,19 @@ export class Cluster {
    */
   async connect(): Promise<void> {
     if (this.connected) return;
+    if (this.lifecycle.signal.aborted) this.lifecycle = new AbortController();
     this.pool.reopen();
     await this.retrier.run(() => this.bootstrapOnce(), { operation: "bootstrap" });
     this.connected = true;
   }
 
-  /** disconnect closes every connection, cancelling calls in flight. */
+  /**
+   * disconnect closes every connection, cancelling calls in flight, and stops every retry loop:
+   * they reject with ClientClosedError.
+   */
   async disconnect(): Promise<void> {
     this.connected = false;
+    this.lifecycle.abort(new ClientClosedError());
     this.pool.closeAll();
     this.coordinators.clear();
   }

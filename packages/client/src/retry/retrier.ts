@@ -23,7 +23,7 @@ export interface RetryRunOptions {
   readonly onRetry?: (error: TributaryError, attempt: number) => void | Promise<void>;
   /** deadlineMs (on the retrier's clock) stops retrying once the next wait would pass it. */
   readonly deadlineMs?: number;
-  /** signal aborts a wait between attempts, rejecting with the signal's reason. */
+  /** signal aborts the run between attempts, rejecting with the signal's reason. */
   readonly signal?: AbortSignal;
   /** retries overrides the retrier's retry count for this run. */
   readonly retries?: number;
@@ -33,6 +33,11 @@ export interface RetryRunOptions {
 export interface RetrierDeps {
   readonly clock: Clock;
   readonly random: () => number;
+  /**
+   * signal, when given, is the default abort signal of every run: a client that disconnects
+   * aborts it, so no retry loop outlives the client.
+   */
+  readonly signal?: () => AbortSignal | undefined;
 }
 
 /**
@@ -59,8 +64,10 @@ export class Retrier {
   async run<T>(operation: (attempt: RetryAttempt) => Promise<T>, runOptions: RetryRunOptions = {}): Promise<T> {
     const { clock } = this.deps;
     const retries = runOptions.retries ?? this.options.retries;
+    const signal = runOptions.signal ?? this.deps.signal?.();
     const startMs = clock.nowMs();
     for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw signal.reason;
       try {
         return await operation({ attempt });
       } catch (error) {
@@ -75,7 +82,7 @@ export class Retrier {
         } catch {
           // The next attempt tells whether the cluster recovered; a failed refresh is not fatal.
         }
-        await sleep(clock, waitMs, runOptions.signal);
+        await sleep(clock, waitMs, signal);
       }
     }
   }
