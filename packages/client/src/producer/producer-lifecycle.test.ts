@@ -5,6 +5,7 @@
  * unknown"); connect/disconnect and network events are emitted.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TributaryError } from "../errors/tributary-error.js";
 import { FakeCluster } from "../testing/fake-cluster.js";
 import { testProducer } from "../testing/test-producer.js";
 import { until } from "../testing/wait.js";
@@ -87,6 +88,18 @@ describe("disconnect", () => {
     const refused = (await waiting) as ProducerDisconnectedError;
     expect(refused).toBeInstanceOf(ProducerDisconnectedError);
     expect(refused.outcomeUnknown).toBe(false);
+  });
+
+  it("fails a send still waiting for metadata when it gives up, without waiting for it", async () => {
+    producer = testProducer(fake.addresses, { disconnectTimeoutMs: 50, maxBlockMs: 600_000 });
+    await producer.connect();
+    for (const broker of fake.brokers) broker.requestFault = (_broker, method) => (method === "Metadata" ? { kind: "hang" } : undefined);
+    const sent = producer.send({ topic: "new-topic", messages: [{ value: "x" }] }).catch((caught: unknown) => caught);
+    await until(() => fake.brokers.some((broker) => broker.requestsOf("Metadata").length > 1));
+    await producer.disconnect();
+    const error = (await sent) as TributaryError;
+    expect(error).toBeInstanceOf(TributaryError);
+    expect(error.retriable).toBe(false);
   });
 
   it("can connect again after disconnecting, with a new producer id", async () => {

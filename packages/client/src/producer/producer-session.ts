@@ -50,7 +50,10 @@ export class ProducerSession {
   private readonly chooser: PartitionChooser;
   private readonly activeSends = new Set<Promise<unknown>>();
   private readonly abortController = new AbortController();
+  /** closing: disconnect() began; new sends are refused, sends already started go on. */
   private closing = false;
+  /** aborted: disconnect() gave up; nothing more is buffered. */
+  private aborted = false;
 
   constructor(deps: ProducerSessionDeps) {
     this.deps = deps;
@@ -105,6 +108,7 @@ export class ProducerSession {
     if (!finished) {
       this.deps.logger.warn("disconnect timed out; failing what is still pending", { timeoutMs });
       const notSent = new ProducerDisconnectedError(`the producer disconnected before this record was sent (disconnectTimeoutMs=${timeoutMs})`);
+      this.aborted = true;
       this.abortController.abort(notSent);
       this.budget.failWaiters(notSent);
       this.sender.abort((batch, inFlight) =>
@@ -112,7 +116,8 @@ export class ProducerSession {
           ? new ProducerDisconnectedError(`the producer disconnected (disconnectTimeoutMs=${timeoutMs}) before the broker answered; the record may or may not have been written`, true)
           : notSent,
       );
-      await Promise.allSettled([...this.activeSends]);
+      // Sends still resolving metadata settle on their own: they can buffer nothing more, and the
+      // cluster's disconnect (next) stops their retries.
     }
     this.sender.stop();
   }
@@ -131,7 +136,7 @@ export class ProducerSession {
   }
 
   private async doSend(batch: ProducerBatch): Promise<RecordMetadata[]> {
-    this.checkOpen();
+    this.refuseNewSend();
     const { cluster, clock, options } = this.deps;
     const lane = this.lane(batch);
     const topics = [...new Set(batch.topicMessages.map((entry) => entry.topic))];
@@ -139,6 +144,7 @@ export class ProducerSession {
       if (typeof topic !== "string" || topic.length === 0) throw new TributaryError("INVALID_TOPIC_EXCEPTION", "every message needs a topic name");
     }
     await this.awaitTopics(topics, clock.nowMs() + options.maxBlockMs);
+    this.refuseIfAborted();
     const first = new Map<string, FirstPlacement>();
     const batches = new Set<PendingBatch>();
     const timestampMs = Date.now();
@@ -151,7 +157,7 @@ export class ProducerSession {
         if (!this.budget.tryReserve(prepared.sizeBytes)) {
           this.sender.wakeup();
           await this.budget.reserve(prepared.sizeBytes, options.maxBlockMs);
-          this.checkOpen(prepared.sizeBytes);
+          this.refuseIfAborted(prepared.sizeBytes);
         }
         let placement;
         try {
@@ -208,7 +214,7 @@ export class ProducerSession {
       }
       for (const topic of missing) cluster.metadata.markStale(topic);
       await sleep(clock, Math.min(cluster.retrier.delayMs(Math.min(attempt, 8)), deadlineMs - nowMs), this.abortController.signal);
-      this.checkOpen();
+      this.refuseIfAborted();
     }
   }
 
@@ -227,13 +233,20 @@ export class ProducerSession {
     return { acks, timeoutMs, compression };
   }
 
+  /** refuseNewSend throws if the session takes no new sends (disconnecting, or failed for good). */
+  private refuseNewSend(): void {
+    const error = this.identity.fatal ?? (this.closing ? new ProducerDisconnectedError("the producer is disconnecting; records sent now are refused") : undefined);
+    if (error !== undefined) throw error;
+  }
+
   /**
-   * checkOpen throws if the session no longer takes records; `heldBytes` are released first
-   * (memory reserved for a record that will now not be buffered).
+   * refuseIfAborted throws if a send already under way may buffer nothing more (the producer
+   * failed for good, or disconnect() gave up); `heldBytes` reserved for a record are released.
+   * Without it, a send resuming after the sender stopped would wait forever.
    */
-  private checkOpen(heldBytes = 0): void {
-    const fatal = this.identity.fatal;
-    const error = fatal ?? (this.closing ? new ProducerDisconnectedError("the producer is disconnecting; records sent now are refused") : undefined);
+  private refuseIfAborted(heldBytes = 0): void {
+    const error =
+      this.identity.fatal ?? (this.aborted ? new ProducerDisconnectedError("the producer disconnected before this record was buffered") : undefined);
     if (error === undefined) return;
     if (heldBytes > 0) this.budget.release(heldBytes);
     throw error;
