@@ -96,6 +96,14 @@ describe("send", () => {
     expect(fake.broker(1).requestsOf("Produce").at(-1)?.acks).toBe(1);
   });
 
+  it("refreshes metadata once before refusing a partition beyond the cached count", async () => {
+    producer = testProducer(fake.addresses);
+    await producer.connect();
+    fake.topics.get("orders")!.push({ leader: 1, leaderEpoch: 0, replicas: [1], isr: [1], logStartOffset: 0n, log: [], producers: new Map() });
+    const [result] = await producer.send({ topic: "orders", messages: [{ partition: 4, value: "new partition" }] });
+    expect(result?.partition).toBe(4);
+  });
+
   it("answers acks=0 without offsets", async () => {
     producer = testProducer(fake.addresses, { idempotent: false });
     await producer.connect();

@@ -143,6 +143,7 @@ export class ProducerSession {
     for (const topic of topics) {
       if (typeof topic !== "string" || topic.length === 0) throw new TributaryError("INVALID_TOPIC_EXCEPTION", "every message needs a topic name");
     }
+    this.markStaleIfPartitionsUnknown(batch);
     await this.awaitTopics(topics, clock.nowMs() + options.maxBlockMs);
     this.refuseIfAborted();
     const first = new Map<string, FirstPlacement>();
@@ -159,17 +160,18 @@ export class ProducerSession {
           await this.budget.reserve(prepared.sizeBytes, options.maxBlockMs);
           this.refuseIfAborted(prepared.sizeBytes);
         }
-        let placement;
+        let partition: number;
         try {
           const info = cluster.metadata.topic(topic);
           if (info === undefined) throw new TributaryError("UNKNOWN_TOPIC_OR_PARTITION", `topic "${topic}" no longer exists`);
-          const partition = this.chooser.choose(info, message, prepared, (candidate) => this.accumulator.openBatchFitting(topic, candidate, prepared.sizeBytes, lane));
-          placement = this.accumulator.append(topic, partition, prepared, lane);
-          this.chooser.appended(topic, message, prepared, partition, placement.batch);
+          partition = this.chooser.choose(info, message, prepared, (candidate) => this.accumulator.openBatchFitting(topic, candidate, prepared.sizeBytes, lane));
         } catch (error) {
           this.budget.release(prepared.sizeBytes);
           throw error;
         }
+        // From here the batch holds the reservation and releases it when it is done.
+        const placement = this.accumulator.append(topic, partition, prepared, lane);
+        this.chooser.appended(topic, message, prepared, partition, placement.batch);
         batches.add(placement.batch);
         const key = `${topic}\u0000${placement.batch.partition}`;
         if (!first.has(key)) first.set(key, { topic, partition: placement.batch.partition, ...placement });
@@ -193,6 +195,19 @@ export class ProducerSession {
         logStartOffset: result.logStartOffset,
       };
     });
+  }
+
+  /**
+   * markStaleIfPartitionsUnknown marks topics stale when a message names a partition beyond the
+   * cached count: partitions may have been added since, so metadata is refreshed once before the
+   * partition is refused.
+   */
+  private markStaleIfPartitionsUnknown(batch: ProducerBatch): void {
+    const { metadata } = this.deps.cluster;
+    for (const { topic, messages } of batch.topicMessages) {
+      const known = metadata.topic(topic)?.partitions.length ?? 0;
+      if (messages.some((message) => typeof message.partition === "number" && message.partition >= known)) metadata.markStale(topic);
+    }
   }
 
   /**
