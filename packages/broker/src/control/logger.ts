@@ -1,9 +1,3 @@
-/** Logger is where the control plane reports what it does; one line per event. */
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-/** SILENT_LOGGER drops everything (for tests and tools). */
-export const SILENT_LOGGER: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+/** The node logger the control plane reports to; shared with the controller. */
+export { SILENT_LOGGER } from "@tributary/controller/internal/node";
+export type { Logger } from "@tributary/controller/internal/node";

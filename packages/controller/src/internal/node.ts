@@ -8,4 +8,5 @@ export {
   StorageFormatError,
 } from "../storage/meta-properties.js";
 export type { NodeIdentity } from "../storage/meta-properties.js";
-export { consoleLogger } from "../storage/console-logger.js";
+export { consoleLogger, SILENT_LOGGER } from "../storage/console-logger.js";
+export type { Logger } from "../storage/console-logger.js";

@@ -6,6 +6,7 @@ import { CHANNEL_OPTIONS, loadProtos } from "@tributary/client/internal/wire";
 import type { ControllerConfig } from "../config/controller-config.js";
 import { raftConfig } from "../raft/config.js";
 import { SeededRandom } from "../raft/random.js";
+import type { Logger } from "../storage/console-logger.js";
 import { checkDirectory } from "../storage/meta-properties.js";
 import { controllerService } from "./controller-service.js";
 import { LevelRaftStore } from "./level-raft-store.js";
@@ -14,12 +15,6 @@ import { QuorumController } from "./quorum-controller.js";
 import { RaftDriver } from "./raft-driver.js";
 import { RaftTransport } from "./raft-transport.js";
 
-/** Logger is where a node reports what it does; one line per event. */
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
 
 /** ControllerNodeOptions adds what the config file does not say to a controller's config. */
 export interface ControllerNodeOptions {

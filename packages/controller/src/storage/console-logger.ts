@@ -1,4 +1,12 @@
-import type { Logger } from "../quorum/controller-node.js";
+/** Logger is where a node reports what it does; one line per event. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** SILENT_LOGGER drops everything (for tests and tools). */
+export const SILENT_LOGGER: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 /**
  * consoleLogger writes one line per event to stderr: time, node, level, message. Plain text, so
