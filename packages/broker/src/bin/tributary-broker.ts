@@ -5,7 +5,7 @@
  *   tributary-broker format --config FILE --cluster-id ID
  */
 import { parseArgs } from "node:util";
-import { consoleLogger, formatDirectory } from "@tributary/controller/internal/node";
+import { consoleLogger, exitOnFatal, formatDirectory, runUntilSignalled } from "@tributary/controller/internal/node";
 import { loadBrokerConfig } from "../config/broker-config.js";
 import { BrokerNode } from "../broker-node.js";
 
@@ -40,32 +40,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const logger = consoleLogger(`broker-${config.nodeId}`);
-  let stopping = false;
-  const node = await BrokerNode.start({
-    config,
-    logger,
-    onFatal: (error) => {
-      logger.error(`stopping after a fatal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      process.exit(70);
-    },
-  });
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: controlled shutdown`);
-    node.stop({ controlled: true }).then(
-      () => {
-        logger.info("stopped");
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error(`unclean stop: ${(error as Error).message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  const node = await BrokerNode.start({ config, logger, onFatal: exitOnFatal(logger) });
+  runUntilSignalled(logger, () => node.stop({ controlled: true }), "controlled shutdown");
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

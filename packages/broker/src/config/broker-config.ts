@@ -1,11 +1,9 @@
-import { readFile } from "node:fs/promises";
 import {
   ConfigError,
   ConfigReader,
   parseListeners,
-  parseProperties,
   parseQuorumVoters,
-  propertiesFromEnv,
+  readNodeProperties,
   type Listener,
   type QuorumVoter,
 } from "@tributary/client/internal/config";
@@ -147,7 +145,5 @@ export function brokerConfigFromProperties(properties: ReadonlyMap<string, strin
  * (for containers), and validates the result.
  */
 export async function loadBrokerConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<BrokerConfig> {
-  const properties = path === undefined ? new Map<string, string>() : parseProperties(await readFile(path, "utf8"), path);
-  for (const [name, value] of propertiesFromEnv(env)) properties.set(name, value);
-  return brokerConfigFromProperties(properties);
+  return brokerConfigFromProperties(await readNodeProperties(path, env));
 }

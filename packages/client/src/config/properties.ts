@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 /**
  * Java-style `.properties` files, the format Kafka's server configs use: `key=value` or
  * `key: value` lines, `#` and `!` comments, trailing-backslash continuations. Enough of the Java
@@ -59,4 +61,14 @@ export function propertiesFromEnv(env: NodeJS.ProcessEnv, prefix = "TRIBUTARY_")
     result.set(key, value);
   }
   return result;
+}
+
+/**
+ * readNodeProperties reads a node's properties file (none when `path` is undefined) and lets
+ * `TRIBUTARY_*` environment variables override it, for containers.
+ */
+export async function readNodeProperties(path: string | undefined, env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
+  const properties = path === undefined ? new Map<string, string>() : parseProperties(await readFile(path, "utf8"), path);
+  for (const [name, value] of propertiesFromEnv(env)) properties.set(name, value);
+  return properties;
 }

@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { loadControllerConfig } from "../config/controller-config.js";
 import { consoleLogger } from "../storage/console-logger.js";
+import { exitOnFatal, runUntilSignalled } from "../storage/run-node.js";
 import { ControllerNode } from "../quorum/controller-node.js";
 import { formatDirectory, randomClusterId } from "../storage/meta-properties.js";
 
@@ -45,32 +46,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const logger = consoleLogger(`controller-${config.nodeId}`);
-  let stopping = false;
-  const node = await ControllerNode.start({
-    config,
-    logger,
-    onFatal: (error) => {
-      logger.error(`stopping after a fatal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      process.exit(70);
-    },
-  });
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: shutting down`);
-    node.stop({ transferLeadership: true }).then(
-      () => {
-        logger.info("stopped");
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error(`unclean stop: ${(error as Error).message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  const node = await ControllerNode.start({ config, logger, onFatal: exitOnFatal(logger) });
+  runUntilSignalled(logger, () => node.stop({ transferLeadership: true }), "shutting down");
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,11 +1,9 @@
-import { readFile } from "node:fs/promises";
 import {
   ConfigError,
   ConfigReader,
   parseListeners,
-  parseProperties,
   parseQuorumVoters,
-  propertiesFromEnv,
+  readNodeProperties,
   type Listener,
   type QuorumVoter,
 } from "@tributary/client/internal/config";
@@ -95,7 +93,5 @@ export function controllerConfigFromProperties(properties: ReadonlyMap<string, s
  * it (for containers), and validates the result.
  */
 export async function loadControllerConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<ControllerConfig> {
-  const properties = path === undefined ? new Map<string, string>() : parseProperties(await readFile(path, "utf8"), path);
-  for (const [name, value] of propertiesFromEnv(env)) properties.set(name, value);
-  return controllerConfigFromProperties(properties);
+  return controllerConfigFromProperties(await readNodeProperties(path, env));
 }

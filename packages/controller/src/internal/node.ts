@@ -10,3 +10,4 @@ export {
 export type { NodeIdentity } from "../storage/meta-properties.js";
 export { consoleLogger, SILENT_LOGGER } from "../storage/console-logger.js";
 export type { Logger } from "../storage/console-logger.js";
+export { exitOnFatal, runUntilSignalled } from "../storage/run-node.js";
