@@ -299,7 +299,9 @@ export function controllerService(options: ControllerServiceOptions): Controller
 
     DescribeQuorum: unary(() => {
       const status = options.raftStatus();
-      if (status.role !== "leader" || status.voters === undefined) {
+      // Only the active controller answers: a leader still applying earlier terms' entries is not
+      // yet one, and its high watermark would understate what is committed.
+      if (status.role !== "leader" || status.voters === undefined || !controller.isActive()) {
         const hint = leaderHint();
         throw new TributaryError("NOT_CONTROLLER", "only the active controller describes the quorum", hint === undefined ? undefined : { leaderHint: hint });
       }
