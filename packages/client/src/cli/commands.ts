@@ -1,0 +1,5 @@
+import type { Command } from "./command.js";
+import { topicsCommand } from "./topics/topics-command.js";
+
+/** COMMANDS are the CLI's commands, in the order `tributary --help` lists them. */
+export const COMMANDS: readonly Command[] = [topicsCommand];
