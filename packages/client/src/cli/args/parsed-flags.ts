@@ -102,11 +102,16 @@ export class ParsedFlags {
 
 /** parseIntegerFlag parses `raw` as the value of `--name`, within `range`. */
 export function parseIntegerFlag(name: string, raw: string, range: IntegerRange = {}): number {
+  return parseInteger(`--${name}`, raw, range);
+}
+
+/** parseInteger parses `raw` as a safe integer within `range`; `label` names it in the error. */
+export function parseInteger(label: string, raw: string, range: IntegerRange = {}): number {
   const value = INTEGER.test(raw) ? Number(raw) : Number.NaN;
   const { min, max } = range;
   const bounds = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : "";
   if (!Number.isSafeInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
-    throw new UsageError(`--${name} must be an integer${bounds}, not "${raw}"`);
+    throw new UsageError(`${label} must be an integer${bounds}, not "${raw}"`);
   }
   return value;
 }
