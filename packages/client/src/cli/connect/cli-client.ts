@@ -1,4 +1,5 @@
 import type { Admin } from "../../admin/admin.js";
+import { TributaryError } from "../../errors/tributary-error.js";
 import { LogLevel } from "../../logging/log-level.js";
 import type { LogCreator } from "../../logging/logger.js";
 import { Tributary } from "../../tributary.js";
@@ -16,7 +17,7 @@ const DISCONNECT_WAIT_MS = 5_000;
  * CLI_RETRY retries quickly and often: a command's deadline (--timeout-ms), not a retry count,
  * decides when to give up, so a controller election or leader move within it goes unnoticed.
  */
-const CLI_RETRY = { retries: 10, initialRetryTimeMs: 100, maxRetryTimeMs: 1_000, multiplier: 2, factor: 0.2 };
+const CLI_RETRY = { retries: 7, initialRetryTimeMs: 100, maxRetryTimeMs: 1_000, multiplier: 2, factor: 0.2 };
 
 /** stderrLogCreator writes SDK log entries as JSON lines on the CLI's stderr, never its stdout. */
 export function stderrLogCreator(io: CliIo): LogCreator {
@@ -40,9 +41,10 @@ export function createClient(connection: ConnectionOptions, io: CliIo, clientId 
   });
 }
 
-/** unreachable is the message for a cluster that did not answer in time. */
-export function unreachable(connection: ConnectionOptions): string {
-  return `could not connect to the cluster at ${connection.brokers.join(",")} within ${connection.timeoutMs} ms; is it running? (set --bootstrap-server, or --timeout-ms to wait longer)`;
+/** unreachable is the message for a cluster that did not answer (in time, when `timeoutMs` is given). */
+export function unreachable(connection: ConnectionOptions, timeoutMs?: number): string {
+  const within = timeoutMs === undefined ? "" : ` within ${timeoutMs} ms`;
+  return `could not connect to the cluster at ${connection.brokers.join(",")}${within}; is it running? (set --bootstrap-server, or --timeout-ms to wait longer)`;
 }
 
 /**
@@ -51,9 +53,10 @@ export function unreachable(connection: ConnectionOptions): string {
  */
 export async function connectWithin(connection: ConnectionOptions, connect: () => Promise<void>): Promise<void> {
   try {
-    await withDeadline(connect(), connection.timeoutMs, () => unreachable(connection));
+    await withDeadline(connect(), connection.timeoutMs, () => unreachable(connection, connection.timeoutMs));
   } catch (error) {
     if (error instanceof CliError) throw error;
+    if (error instanceof TributaryError && error.code === "NETWORK_EXCEPTION") throw new CliError(unreachable(connection));
     throw new CliError(`could not connect to the cluster at ${connection.brokers.join(",")}: ${errorLine(error).replace(/^Error: /, "")}`);
   }
 }
