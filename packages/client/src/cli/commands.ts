@@ -1,7 +1,8 @@
 import { clusterCommand } from "./cluster/cluster-command.js";
 import type { Command } from "./command.js";
+import { groupsCommand } from "./groups/groups-command.js";
 import { produceCommand } from "./produce/produce-command.js";
 import { topicsCommand } from "./topics/topics-command.js";
 
 /** COMMANDS are the CLI's commands, in the order `tributary --help` lists them. */
-export const COMMANDS: readonly Command[] = [topicsCommand, produceCommand, clusterCommand];
+export const COMMANDS: readonly Command[] = [topicsCommand, produceCommand, groupsCommand, clusterCommand];
