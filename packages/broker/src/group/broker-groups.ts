@@ -16,7 +16,7 @@ import { topicsViewOf } from "./topics-view.js";
 
 /** BrokerGroupsOptions is what a broker node has at hand to run its group coordinator. */
 export interface BrokerGroupsOptions {
-  readonly config: Pick<BrokerConfig, "nodeId" | "offsetsTopicPartitions" | "offsetsTopicReplicationFactor" | "groupSessionTimeoutMs" | "groupHeartbeatIntervalMs">;
+  readonly config: Pick<BrokerConfig, "nodeId" | "flushBeforeAck" | "offsetsTopicPartitions" | "offsetsTopicReplicationFactor" | "groupSessionTimeoutMs" | "groupHeartbeatIntervalMs">;
   readonly image: () => MetadataImage;
   /** The replica manager: the offsets partitions this broker leads. */
   readonly replicas: OffsetsPartitionSource;
@@ -24,8 +24,6 @@ export interface BrokerGroupsOptions {
   readonly ackWaiter: AckWaiter;
   /** The controller channel, to create `__consumer_offsets`. */
   readonly channel: Pick<ControllerChannel, "call">;
-  /** The listener whose advertised address FindCoordinator gives out. */
-  readonly clientListener: string;
   readonly isServing: () => boolean;
   readonly logger: Logger;
   readonly onBug: (error: AssertionError) => void;
@@ -36,16 +34,19 @@ export interface BrokerGroupsOptions {
 export interface BrokerGroups {
   /** Start it once the replica manager exists; shut it down before the replica manager. */
   readonly coordinator: GroupCoordinator;
-  /** The Broker service's group calls, to merge with `brokerService(...)`. */
-  readonly handlers: Pick<BrokerHandlers, GroupMethods>;
+  /**
+   * handlersFor is the Broker service's group calls for the server of one listener, to merge with
+   * `brokerService(...)`: FindCoordinator answers with coordinator addresses on that listener.
+   */
+  handlersFor(clientListener: string): Pick<BrokerHandlers, GroupMethods>;
 }
 
 /**
  * brokerGroups builds a broker's group coordinator from its config and parts:
  *
  * ```ts
- * const groups = brokerGroups({ config, image, replicas, ackWaiter: waiters, channel, clientListener, isServing, logger, onBug });
- * server.addService(Broker.service, { ...brokerService(...), ...groups.handlers });
+ * const groups = brokerGroups({ config, image, replicas, ackWaiter: waiters, channel, isServing, logger, onBug });
+ * server.addService(Broker.service, { ...brokerService(...), ...groups.handlersFor(listener.name) }); // per listener
  * groups.coordinator.start();       // after the replica manager exists
  * await groups.coordinator.shutdown(); // in stop(), before replicas.shutdown()
  * ```
@@ -60,24 +61,26 @@ export function brokerGroups(options: BrokerGroupsOptions): BrokerGroups {
     metadata,
     config: groupConfig({ sessionTimeoutMs: config.groupSessionTimeoutMs, heartbeatIntervalMs: config.groupHeartbeatIntervalMs }),
     scheduler: options.scheduler ?? systemScheduler,
+    flushBeforeAck: config.flushBeforeAck,
     logger: options.logger,
     onBug: options.onBug,
   });
   const locator = new CoordinatorLocator({
     image: options.image,
     channel: options.channel,
-    clientListener: options.clientListener,
     offsetsTopicPartitions: config.offsetsTopicPartitions,
     offsetsTopicReplicationFactor: config.offsetsTopicReplicationFactor,
     logger: options.logger,
   });
-  const handlers = groupService({
-    brokerId: config.nodeId,
-    coordinator,
-    locator,
-    topics: () => topicsViewOf(options.image()),
-    isServing: options.isServing,
-    onBug: options.onBug,
-  });
-  return { coordinator, handlers };
+  const handlersFor = (clientListener: string) =>
+    groupService({
+      brokerId: config.nodeId,
+      coordinator,
+      locator,
+      clientListener,
+      topics: () => topicsViewOf(options.image()),
+      isServing: options.isServing,
+      onBug: options.onBug,
+    });
+  return { coordinator, handlersFor };
 }

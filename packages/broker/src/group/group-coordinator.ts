@@ -47,6 +47,11 @@ export interface GroupCoordinatorOptions {
   readonly wallClockMs?: () => number;
   /** How long a write may wait to be replicated before it is answered COORDINATOR_NOT_AVAILABLE. */
   readonly writeTimeoutMs?: number;
+  /**
+   * log.flush.before.ack: the high watermark counts fsynced records only (DESIGN.md decision 3), so
+   * the leader starts an fsync after each write, as the produce path does. Defaults to true.
+   */
+  readonly flushBeforeAck?: boolean;
   readonly logger?: Logger;
   readonly newMemberId?: () => string;
   /** Told of broken invariants, so the broker can stop rather than serve from a broken state. */
@@ -267,6 +272,7 @@ export class GroupCoordinator {
       if (!NOTHING_WRITTEN.has(failure.code)) this.#reload(slot, `an append failed (${failure.message})`);
       throw coordinatorError(failure, tooLarge);
     }
+    if (this.#options.flushBeforeAck !== false) void slot.partition.log.flush().catch(() => undefined);
     const [failure] = await this.#options.ackWaiter.waitForAcks([{ partition: slot.partition, requiredOffset: lastOffset + 1n, leaderEpoch: slot.leaderEpoch }], this.#writeTimeoutMs);
     if (failure !== null && failure !== undefined) {
       // The records are in the leader's log and may yet be committed: reload once they are (or
