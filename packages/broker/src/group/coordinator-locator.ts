@@ -8,8 +8,6 @@ import { OFFSETS_TOPIC, offsetsPartitionFor } from "./offsets-topic.js";
 export interface CoordinatorLocatorOptions {
   readonly image: () => MetadataImage;
   readonly channel: Pick<ControllerChannel, "call">;
-  /** The listener whose advertised address clients are given. */
-  readonly clientListener: string;
   /** offsets.topic.num.partitions and offsets.topic.replication.factor. */
   readonly offsetsTopicPartitions: number;
   readonly offsetsTopicReplicationFactor: number;
@@ -44,8 +42,11 @@ export class CoordinatorLocator {
     this.#logger = options.logger ?? SILENT_LOGGER;
   }
 
-  /** find returns the coordinator's address or throws INVALID_REQUEST / COORDINATOR_NOT_AVAILABLE. */
-  find(groupId: string): CoordinatorAddress {
+  /**
+   * find returns the coordinator's address on `listener` (the listener the client came in on) or
+   * throws INVALID_REQUEST / COORDINATOR_NOT_AVAILABLE.
+   */
+  find(groupId: string, listener: string): CoordinatorAddress {
     if (groupId === "") throw new TributaryError("INVALID_REQUEST", "a group id is required");
     const image = this.#options.image();
     const topic = image.topics.topicByName(OFFSETS_TOPIC);
@@ -57,7 +58,7 @@ export class CoordinatorLocator {
     const leader = topic.partitions[index]?.leader ?? -1;
     if (leader < 0) throw new TributaryError("COORDINATOR_NOT_AVAILABLE", `${OFFSETS_TOPIC}-${index} has no leader right now`);
     const endpoints = image.cluster.broker(leader)?.endpoints ?? [];
-    const endpoint = endpoints.find((candidate) => candidate.listener === this.#options.clientListener) ?? endpoints[0];
+    const endpoint = endpoints.find((candidate) => candidate.listener === listener) ?? endpoints[0];
     if (endpoint === undefined) throw new TributaryError("COORDINATOR_NOT_AVAILABLE", `the address of broker ${leader}, leader of ${OFFSETS_TOPIC}-${index}, is unknown`);
     return { nodeId: leader, host: endpoint.host, port: endpoint.port };
   }

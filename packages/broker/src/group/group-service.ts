@@ -24,6 +24,8 @@ export interface GroupServiceOptions {
   readonly brokerId: number;
   readonly coordinator: GroupCoordinator;
   readonly locator: CoordinatorLocator;
+  /** The listener this service is served on: FindCoordinator answers with addresses on it. */
+  readonly clientListener: string;
   /** The cluster's topics, to name topics in responses. */
   readonly topics: () => TopicsView;
   /** Requests are answered SHUTTING_DOWN once the broker stops. */
@@ -75,7 +77,7 @@ export function groupService(options: GroupServiceOptions): Pick<BrokerHandlers,
       try {
         serving();
         if (request.keyType !== "COORDINATOR_KEY_TYPE_GROUP") throw new TributaryError("INVALID_REQUEST", "only group coordinators exist; transactions are not supported");
-        const address = options.locator.find(request.key);
+        const address = options.locator.find(request.key, options.clientListener);
         return { error: NO_ERROR, nodeId: address.nodeId, host: address.host, port: address.port };
       } catch (error) {
         return { error: failure(error), nodeId: -1, host: "", port: 0 };
