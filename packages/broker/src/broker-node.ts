@@ -8,6 +8,8 @@ import { advertisedEndpoints, BrokerLifecycle } from "./control/broker-lifecycle
 import { ControllerChannel } from "./control/controller-channel.js";
 import type { Logger } from "./control/logger.js";
 import { MetadataListener } from "./control/metadata-listener.js";
+import { brokerGroups } from "./group/broker-groups.js";
+import type { GroupCoordinator } from "./group/group-coordinator.js";
 import { systemClock } from "./log/clock.js";
 import { ControllerIsrSender } from "./replica/controller-isr-sender.js";
 import { FetcherManager } from "./replica/fetcher-manager.js";
@@ -36,6 +38,7 @@ interface BrokerParts {
   readonly replicas: ReplicaManager;
   readonly servers: readonly Server[];
   readonly waiters: PartitionWaiters;
+  readonly groups: GroupCoordinator;
   readonly timers: NodeJS.Timeout[];
 }
 
@@ -137,14 +140,14 @@ export class BrokerNode {
     const onBug = (error: AssertionError) => options.onFatal(error);
     let node: BrokerNode | undefined;
     const producerIds = new ProducerIdManager(channel, config.nodeId, () => brokerEpoch);
+    const groups = brokerGroups({ config, image, replicas, ackWaiter: waiters, channel, isServing: () => node?.serving ?? false, logger, onBug });
     // One server per listener, so Metadata answers each client with the addresses of the listener
     // it came in on (an INTERNAL name inside a container network, EXTERNAL localhost from the host).
     const servers: Server[] = [];
     for (const listenerConfig of config.listeners) {
       const server = new Server(CHANNEL_OPTIONS);
-      server.addService(
-        loadProtos().proto.tributary.v1.Broker.service,
-        brokerService({
+      server.addService(loadProtos().proto.tributary.v1.Broker.service, {
+        ...brokerService({
           clusterId,
           image,
           replicas,
@@ -160,8 +163,9 @@ export class BrokerNode {
           requestTimeoutMsMax: 120_000,
           responseBytesMax: config.fetchResponseBytesMax,
           maxWaitMsMax: 30_000,
-        }) as never,
-      );
+        }),
+        ...groups.handlersFor(listenerConfig.name),
+      } as never);
       const address = `${listenerConfig.host}:${listenerConfig.port}`;
       await new Promise<void>((resolve, reject) => server.bindAsync(address, ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())));
       servers.push(server);
@@ -172,7 +176,8 @@ export class BrokerNode {
       setInterval(() => void replicas.enforceRetention(), RETENTION_CHECK_INTERVAL_MS),
     ];
     for (const timer of timers) timer.unref();
-    node = new BrokerNode(options, clusterId, { channel, listener, lifecycle, replicas, servers, waiters, timers });
+    node = new BrokerNode(options, clusterId, { channel, listener, lifecycle, replicas, servers, waiters, groups: groups.coordinator, timers });
+    groups.coordinator.start();
     listener.start();
     lifecycle.start();
     void listener
@@ -206,12 +211,13 @@ export class BrokerNode {
    * closes every log cleanly (so the next start skips recovery) and checkpoints its metadata.
    */
   async stop(options: { controlled?: boolean } = {}): Promise<void> {
-    const { lifecycle, listener, replicas, servers, channel, waiters, timers } = this.#parts;
+    const { lifecycle, listener, replicas, servers, channel, waiters, groups, timers } = this.#parts;
     if (options.controlled !== false) {
       const outcome = await lifecycle.beginControlledShutdown().catch(() => "failed");
       this.#options.logger.info(`controlled shutdown: ${outcome}`);
     }
     this.#serving = false;
+    await groups.shutdown();
     for (const timer of timers) clearInterval(timer);
     waiters.shutdown();
     await Promise.all(
