@@ -59,6 +59,8 @@ export interface GroupCoordinatorOptions {
 }
 
 const DEFAULT_WRITE_TIMEOUT_MS = 30_000;
+/** GROUP_ID_CHARS_MAX bounds group ids, which are part of every record key of the group. */
+const GROUP_ID_CHARS_MAX = 1_024;
 /** LOAD_WAIT_MS bounds one wait of a load for the high watermark before it checks again. */
 const LOAD_WAIT_MS = 5_000;
 /** LOAD_RETRY_MS is how long a shard whose load failed waits before loading again. */
@@ -222,6 +224,7 @@ export class GroupCoordinator {
   }
 
   #indexOf(groupId: string): number {
+    if (groupId === "" || groupId.length > GROUP_ID_CHARS_MAX) throw new TributaryError("INVALID_REQUEST", `a group id must be 1 to ${GROUP_ID_CHARS_MAX} characters`);
     const count = this.#options.metadata.offsetsPartitionCount();
     if (count === undefined) throw new TributaryError("COORDINATOR_NOT_AVAILABLE", `${OFFSETS_TOPIC} does not exist yet; FindCoordinator creates it`);
     return offsetsPartitionFor(groupId, count);
