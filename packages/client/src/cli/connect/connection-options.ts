@@ -15,13 +15,14 @@ export interface ConnectionOptions {
 const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):(\d{1,5})$/;
 
 /**
- * connectionOptions reads --bootstrap-server (else $TRIBUTARY_BOOTSTRAP_SERVER, else
- * localhost:9092) and --timeout-ms.
+ * connectionOptions reads --bootstrap-server (else `fallback`, such as a perf tool's
+ * bootstrap.servers property, else $TRIBUTARY_BOOTSTRAP_SERVER, else localhost:9092) and
+ * --timeout-ms.
  *
  * @throws UsageError for an address that is not host:port or a timeout that is not positive.
  */
-export function connectionOptions(flags: ParsedFlags, env: Readonly<Record<string, string | undefined>>): ConnectionOptions {
-  const raw = flags.string("bootstrap-server") ?? env[BOOTSTRAP_SERVER_ENV] ?? DEFAULT_BOOTSTRAP_SERVER;
+export function connectionOptions(flags: ParsedFlags, env: Readonly<Record<string, string | undefined>>, fallback?: string): ConnectionOptions {
+  const raw = flags.string("bootstrap-server") ?? fallback ?? env[BOOTSTRAP_SERVER_ENV] ?? DEFAULT_BOOTSTRAP_SERVER;
   const brokers = raw.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
   if (brokers.length === 0) throw new UsageError("--bootstrap-server needs at least one HOST:PORT");
   for (const broker of brokers) {
