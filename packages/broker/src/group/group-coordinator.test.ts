@@ -78,6 +78,26 @@ describe("writes", () => {
     await rig.coordinator.idle();
     expect(rig.coordinator.fetchOffsets({ groupId: GROUP, memberId: "", memberEpoch: -1, topics: undefined })).toEqual([{ topic: "orders", partition: 1, offset: 99n, leaderEpoch: 1, metadata: "" }]);
   });
+
+  it("answers a heartbeat that changes nothing while a write waits for replication", async () => {
+    const replica = await openOffsetsReplica(1, { replicas: [1, 2], isr: [1, 2] });
+    const rig = startCoordinator(1, replica, TOPICS);
+    await rig.coordinator.idle();
+    const follow = () => replica.partition.readForFollower({ replicaId: 2, replicaEpoch: 1, fetchOffset: replica.partition.log.logEndOffset, durableEndOffset: replica.partition.log.logEndOffset, currentLeaderEpoch: 1, lastFetchedEpoch: -1, maxBytes: 1 << 20 });
+    const joining = join(rig);
+    await settle(() => rig.waiters.size > 0);
+    await follow();
+    const member = await joining;
+    let committed = false;
+    const commit = rig.coordinator.commitOffsets({ groupId: GROUP, memberId: member.memberId, memberEpoch: 1, entries: [{ topic: "orders", partition: 0, offset: 3n, leaderEpoch: 1, metadata: "" }] }).then(() => (committed = true));
+    await settle(() => rig.waiters.size > 0);
+    const steady = await rig.coordinator.heartbeat(heartbeat({ groupId: GROUP, memberId: member.memberId, memberEpoch: 1 }));
+    expect(steady.memberEpoch).toBe(1);
+    expect(committed).toBe(false);
+    await follow();
+    await commit;
+    expect(committed).toBe(true);
+  });
 });
 
 describe("leadership", () => {

@@ -112,8 +112,9 @@ export interface ListedGroups {
  *   state is always exactly its committed log;
  * - keeps members' session and rebalance timeouts on the injected scheduler and turns expiries into
  *   operations of the same queue.
- * Reads (OffsetFetch, DescribeGroups, ListGroups) read the state directly: it only ever holds
- * committed records, and an acknowledged write is applied before it is acknowledged.
+ * Reads (OffsetFetch, DescribeGroups, ListGroups, and heartbeats that change nothing) read the
+ * state directly: it only ever holds committed records, and an acknowledged write is applied before
+ * it is acknowledged.
  */
 export class GroupCoordinator {
   readonly #options: GroupCoordinatorOptions;
@@ -167,9 +168,28 @@ export class GroupCoordinator {
     await Promise.all([...this.#lanes.values()].map((lane) => lane.queue.idle()));
   }
 
-  /** heartbeat serves a ConsumerGroupHeartbeat. Throws the TributaryError to answer with. */
+  /**
+   * heartbeat serves a ConsumerGroupHeartbeat. Throws the TributaryError to answer with.
+   *
+   * Most heartbeats change nothing (a member that is stable at its epoch). Those are answered at once
+   * from the committed state instead of waiting behind the shard's writes (offset commits wait for
+   * replication): they write nothing, so answering them is a read, ordered before the writes still in
+   * flight. A heartbeat that would write, or fail, takes its turn in the queue and is computed again
+   * there.
+   */
   heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
-    return this.#run(this.#indexOf(request.groupId), (shard, topics) => shard.handleHeartbeat(request, topics), "UNKNOWN_SERVER_ERROR");
+    const index = this.#indexOf(request.groupId);
+    const slot = this.#usableSlot(index);
+    try {
+      const result = slot.shard.handleHeartbeat(request, this.#options.metadata.topics());
+      if (result.records.length === 0) {
+        slot.timers.apply(result.timers);
+        return Promise.resolve(result.response);
+      }
+    } catch (error) {
+      if (error instanceof AssertionError) throw error;
+    }
+    return this.#run(index, (shard, topics) => shard.handleHeartbeat(request, topics), "UNKNOWN_SERVER_ERROR");
   }
 
   /** commitOffsets serves an OffsetCommit: per-entry errors, or a thrown group-level TributaryError. */
