@@ -1,9 +1,10 @@
 import { clusterCommand } from "./cluster/cluster-command.js";
 import type { Command } from "./command.js";
+import { configsCommand } from "./configs/configs-command.js";
 import { groupsCommand } from "./groups/groups-command.js";
 import { perfProduceCommand } from "./perf/perf-produce-command.js";
 import { produceCommand } from "./produce/produce-command.js";
 import { topicsCommand } from "./topics/topics-command.js";
 
 /** COMMANDS are the CLI's commands, in the order `tributary --help` lists them. */
-export const COMMANDS: readonly Command[] = [topicsCommand, produceCommand, groupsCommand, clusterCommand, perfProduceCommand];
+export const COMMANDS: readonly Command[] = [topicsCommand, produceCommand, groupsCommand, configsCommand, clusterCommand, perfProduceCommand];
