@@ -82,7 +82,6 @@ export function consumerGroupHeartbeat(group: ConsumerGroupView | undefined, req
   const members = new Map(view.members);
   if (replaced !== undefined) members.delete(replaced.memberId);
   members.set(memberId, member);
-  const previousSubscription = stored ?? replaced;
   let bumpEpoch = false;
   if (replaced !== undefined) {
     // A static member returns under a new member id: the new id takes over the old one's target
@@ -93,7 +92,7 @@ export function consumerGroupHeartbeat(group: ConsumerGroupView | undefined, req
     bumpEpoch = subscriptionsDiffer(subscriptionOf(replaced), subscriptionOf(member));
   } else if (stored === undefined || !subscriptionsEqual(subscriptionOf(stored), subscriptionOf(member))) {
     records.push(memberSubscriptionRecord(groupId, member));
-    bumpEpoch = previousSubscription === undefined || subscriptionsDiffer(subscriptionOf(previousSubscription), subscriptionOf(member));
+    bumpEpoch = stored === undefined || subscriptionsDiffer(subscriptionOf(stored), subscriptionOf(member));
   }
 
   const checked = env.checkedMetadata.get(groupId);
