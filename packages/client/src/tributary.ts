@@ -1,6 +1,8 @@
 import { createAdmin, type Admin } from "./admin/admin.js";
 import { Cluster } from "./cluster/cluster.js";
 import { parseBrokerAddress, type BrokerAddress } from "./connection/broker-address.js";
+import { createConsumer, type Consumer } from "./consumer/consumer.js";
+import { resolveConsumerOptions, type ConsumerOptions } from "./consumer/consumer-options.js";
 import { TributaryError } from "./errors/tributary-error.js";
 import type { NetworkObserver } from "./instrumentation/network-events.js";
 import { jsonLogCreator } from "./logging/json-log-creator.js";
@@ -39,7 +41,7 @@ export interface AdminOptions {
 
 /**
  * Tributary is the SDK's entry point, as `Kafka` is KafkaJS's: it holds the configuration and
- * makes producers and admin clients, each with its own connections. Creating it does no I/O.
+ * makes producers, consumers and admin clients, each with its own connections. Creating it does no I/O.
  *
  * ```ts
  * const client = new Tributary({ brokers: ["localhost:9092"] });
@@ -80,6 +82,20 @@ export class Tributary {
     return createProducer({
       cluster: (observer) => this.cluster(observer, resolveRetryOptions(options.retry, this.retry), metadataMaxAgeMs),
       options: resolved,
+      clock: SYSTEM_CLOCK,
+      random: Math.random,
+      logger: this.rootLogger,
+    });
+  }
+
+  /** consumer makes a consumer; see {@link ConsumerOptions} for its settings and defaults. */
+  consumer(options: ConsumerOptions = {}): Consumer {
+    const resolved = resolveConsumerOptions(options, this.retry);
+    const metadataMaxAgeMs = options.metadataMaxAgeMs === undefined ? this.metadataMaxAgeMs : positiveMs(options.metadataMaxAgeMs, "metadataMaxAgeMs");
+    return createConsumer({
+      cluster: (observer) => this.cluster(observer, resolved.retry, metadataMaxAgeMs),
+      options: resolved,
+      clientId: this.clientId,
       clock: SYSTEM_CLOCK,
       random: Math.random,
       logger: this.rootLogger,
