@@ -1,10 +1,10 @@
 /**
- * @tributary/client: the Tributary SDK. The client (`new Tributary({ brokers })`) makes producers
- * and admin clients; below them, record batches in Kafka's v2 format and Kafka's partitioner.
+ * @tributary/client: the Tributary SDK. The client (`new Tributary({ brokers })`) makes producers,
+ * consumers and admin clients; below them, record batches in Kafka's v2 format and Kafka's partitioner.
  * Offsets are bigint; every error a caller can act on is a TributaryError with a stable `code`.
  */
 
-/** The client: configuration, and the factory of producers and admin clients. */
+/** The client: configuration, and the factory of producers, consumers and admin clients. */
 export { Tributary } from "./tributary.js";
 export type { AdminOptions, TributaryConfig } from "./tributary.js";
 
@@ -40,6 +40,48 @@ export type {
   ProducerEvents,
 } from "./producer/producer-events.js";
 export { BufferExhaustedError, ProducerDisconnectedError } from "./producer/producer-errors.js";
+
+/**
+ * The consumer: group membership with server-side assignment and incremental hand-over (KIP-848),
+ * heartbeats independent of message handling, eachMessage / eachBatch / for-await, manual
+ * assignment, seek, pause and resume, commits fenced by member epoch, bounded prefetch.
+ */
+export type { Consumer } from "./consumer/consumer.js";
+export type { ConsumerOptions, IsolationLevelName, RestartOnFailure, ServerAssignorName } from "./consumer/consumer-options.js";
+export type {
+  Batch,
+  ConsumerMessage,
+  ConsumerMessageHeaders,
+  ConsumerRecord,
+  EachBatchHandler,
+  EachBatchPayload,
+  EachMessageHandler,
+  EachMessagePayload,
+  OffsetInput,
+  PartitionOffset,
+  RunOptions,
+  SubscribeOptions,
+  TopicOffsets,
+  TopicPartitionList,
+  TopicPartitionOffset,
+  TopicPartitionsAssignment,
+  TopicPartitionsInput,
+} from "./consumer/consumer-types.js";
+export type {
+  BatchProcessEventPayload,
+  CommitOffsetsEventPayload,
+  ConsumerEvents,
+  CrashEventPayload,
+  EndBatchProcessEventPayload,
+  FetchEventPayload,
+  FetchStartEventPayload,
+  GroupJoinEventPayload,
+  HeartbeatEventPayload,
+  OffsetResetEventPayload,
+  PartitionsLostEventPayload,
+  RebalancingEventPayload,
+} from "./consumer/consumer-events.js";
+export { CommitRejectedError, ConsumerStateError, MessageProcessingError } from "./consumer/consumer-errors.js";
 
 /** The admin client: topics, configs, cluster and quorum, offsets, consumer groups. */
 export type { Admin } from "./admin/admin.js";
