@@ -1,4 +1,5 @@
 import type { Cluster } from "../cluster/cluster.js";
+import { partitionKey } from "../cluster/route-to-leaders.js";
 import { TributaryError } from "../errors/tributary-error.js";
 import type { FetchPartitionResult__Output } from "../generated/tributary/v1/FetchPartitionResult.js";
 import type { InstrumentationEmitter } from "../instrumentation/instrumentation-emitter.js";
@@ -11,7 +12,6 @@ import { buildFetchRequest, type SentPartition } from "./fetch-request.js";
 import { FetchedChunk } from "./fetched-chunk.js";
 import { readFetchedRecords } from "./fetched-records.js";
 import type { PartitionState } from "./partition-state.js";
-import { partitionKey } from "../cluster/route-to-leaders.js";
 
 /** FetchSource is what the scheduler fetches for, and whom it tells. */
 export interface FetchSource {
@@ -101,9 +101,19 @@ export class FetchScheduler {
         continue;
       }
       const leader = cluster.leaderOf(state.topic, state.partition);
-      if (leader < 0) leaderless.add(state.topic);
-      else if (!this.inFlight.has(leader) && (this.nodeRetryAtMs.get(leader) ?? 0) <= nowMs) byLeader.set(leader, [...(byLeader.get(leader) ?? []), state]);
-      else if (!this.inFlight.has(leader)) wakeAtMs = Math.min(wakeAtMs, this.nodeRetryAtMs.get(leader) ?? 0);
+      if (leader < 0) {
+        leaderless.add(state.topic);
+        continue;
+      }
+      if (this.inFlight.has(leader)) continue;
+      const nodeRetryAtMs = this.nodeRetryAtMs.get(leader) ?? 0;
+      if (nodeRetryAtMs > nowMs) {
+        wakeAtMs = Math.min(wakeAtMs, nodeRetryAtMs);
+        continue;
+      }
+      let states = byLeader.get(leader);
+      if (states === undefined) byLeader.set(leader, (states = []));
+      states.push(state);
     }
     if (leaderless.size > 0) wakeAtMs = Math.min(wakeAtMs, this.refreshLeaders(leaderless, nowMs));
     else this.leaderlessFailures = 0;
@@ -230,8 +240,9 @@ export class FetchScheduler {
       return;
     }
     state.fetchFailures++;
-    logger.warn("fetch of a partition failed; retrying", { topic: state.topic, partition: state.partition, errorCode: error.code, error: error.message });
+    const fields = { topic: state.topic, partition: state.partition, errorCode: error.code, error: error.message };
     if (error.refreshMetadata) {
+      logger.info("the partition's leadership looks stale; refreshing metadata and fetching again", fields);
       // Fetch again as soon as the metadata is fresh; back off only when that did not help.
       const backoffMs = state.fetchFailures > 1 ? cluster.retrier.delayMs(state.fetchFailures - 2) : 0;
       state.fetchRetryAtMs = Number.POSITIVE_INFINITY;
@@ -244,11 +255,13 @@ export class FetchScheduler {
         });
       return;
     }
-    state.fetchRetryAtMs = clock.nowMs() + cluster.retrier.delayMs(state.fetchFailures - 1);
-    if (!error.retriable) {
-      state.fetchRetryAtMs = Number.POSITIVE_INFINITY;
-      source.onUnreadable(new TributaryError(error.code, `fetching ${state.key} failed: ${error.message}`, { cause: error }));
+    if (error.retriable) {
+      logger.warn("fetch of a partition failed; retrying after a backoff", fields);
+      state.fetchRetryAtMs = clock.nowMs() + cluster.retrier.delayMs(state.fetchFailures - 1);
+      return;
     }
+    state.fetchRetryAtMs = Number.POSITIVE_INFINITY;
+    source.onUnreadable(new TributaryError(error.code, `fetching ${state.key} failed: ${error.message}`, { cause: error }));
   }
 
   /** fetchFailed backs a broker off after a failed Fetch; the consumer keeps retrying (never a silent stop). */
