@@ -256,6 +256,7 @@ export class ConsumerSession implements FetchSource, RunnerSource, MembershipLis
           if (sought !== undefined && this.deps.options.autoCommit && this.committer !== undefined) state.resolve(sought, -1);
         }
         this.fetcher.schedule();
+        if (pending.every((state) => state.status !== "starting")) return;
       } catch (error) {
         const typed = TributaryError.from(error);
         if (!ERRORS[typed.code].retriable) {
@@ -263,8 +264,8 @@ export class ConsumerSession implements FetchSource, RunnerSource, MembershipLis
           return;
         }
         logger.warn("could not find where new partitions start; retrying", { partitions: pending.map((state) => state.key), error: typed.message });
-        await sleep(clock, cluster.retrier.delayMs(attempt), this.abort.signal).catch(() => undefined);
       }
+      await sleep(clock, cluster.retrier.delayMs(attempt), this.abort.signal).catch(() => undefined);
     }
   }
 
