@@ -98,7 +98,12 @@ export class ComposeCluster {
       .withStartupTimeout(120_000)
       .up();
     const cluster = new ComposeCluster(project, environment, ports);
-    await cluster.admin.connect();
+    try {
+      await cluster.admin.connect();
+    } catch (error) {
+      await cluster.down();
+      throw error;
+    }
     return cluster;
   }
 
