@@ -195,6 +195,23 @@ describe("fencing", () => {
     expect(rejoin.memberId).toBe("");
   });
 
+  it("drops its partitions when no heartbeat was answered for sessionTimeoutMs, and rejoins once the coordinator answers", async () => {
+    coordinator.initialTarget = ["t-0"];
+    consumer = testConsumer(fake.addresses, { groupId: "g", sessionTimeoutMs: 200 });
+    await consumer.subscribe({ topics: ["t"] });
+    const joined = nextEvent<ConsumerEvents, "consumer.group_join">(consumer, "consumer.group_join");
+    await consumer.run({ eachMessage: async () => undefined });
+    await joined;
+    let unavailable = true;
+    coordinator.script = () => (unavailable ? new TributaryError("COORDINATOR_LOAD_IN_PROGRESS", "scripted") : undefined);
+    const lost = await nextEvent<ConsumerEvents, "consumer.partitions_lost">(consumer, "consumer.partitions_lost");
+    expect(lost).toMatchObject({ errorCode: "UNKNOWN_MEMBER_ID", partitions: [{ topic: "t", partitions: [0] }] });
+    expect(consumer.assignment()).toEqual([]);
+    const rejoined = nextEvent<ConsumerEvents, "consumer.group_join">(consumer, "consumer.group_join");
+    unavailable = false;
+    expect((await rejoined).assigned).toEqual([{ topic: "t", partitions: [0] }]);
+  });
+
   it("refuses a commit from a fenced member with CommitRejectedError and rejoins", async () => {
     coordinator.initialTarget = ["t-0"];
     coordinator.heartbeatIntervalMs = 600_000;
