@@ -20,7 +20,7 @@ describe("parseProperties", () => {
 
 describe("propertiesFromEnv", () => {
   it("maps TRIBUTARY_ variables to dotted names like Kafka's images", () => {
-    const parsed = propertiesFromEnv({ TRIBUTARY_NODE_ID: "3", TRIBUTARY_LOG__DIR: "x", PATH: "/bin" });
+    const parsed = propertiesFromEnv({ TRIBUTARY_NODE_ID: "3", TRIBUTARY_LOG__DIR: "x", PATH: "/bin", TRIBUTARY_LOG_LEVEL: "DEBUG" });
     expect(Object.fromEntries(parsed)).toEqual({ "node.id": "3", log_dir: "x" });
   });
 });

@@ -41,6 +41,9 @@ export function parseProperties(text: string, source = "properties"): Map<string
   return result;
 }
 
+/** NOT_PROPERTIES are TRIBUTARY_* variables with other meanings: the SDK's log level, the container entrypoint's role and cluster id. */
+const NOT_PROPERTIES: ReadonlySet<string> = new Set(["LOG_LEVEL", "ROLE", "CLUSTER_ID"]);
+
 /**
  * propertiesFromEnv reads `PREFIX_SOME_NAME=value` environment variables as `some.name=value`,
  * the convention of Kafka's container images (`KAFKA_NODE_ID` -> `node.id`). A double underscore
@@ -49,7 +52,7 @@ export function parseProperties(text: string, source = "properties"): Map<string
 export function propertiesFromEnv(env: NodeJS.ProcessEnv, prefix = "TRIBUTARY_"): Map<string, string> {
   const result = new Map<string, string>();
   for (const [name, value] of Object.entries(env)) {
-    if (!name.startsWith(prefix) || value === undefined) continue;
+    if (!name.startsWith(prefix) || value === undefined || NOT_PROPERTIES.has(name.slice(prefix.length))) continue;
     const key = name
       .slice(prefix.length)
       .toLowerCase()
