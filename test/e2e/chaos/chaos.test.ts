@@ -18,6 +18,7 @@ describe("chaos", () => {
     expect(result.report.abortedReads).toEqual([]);
     expect(result.report.nonmonotonicPolls).toBe(0);
     expect(result.report.skippingPolls).toBe(0);
+    expect(result.group.missed).toBe(0);
     expect(result.report.acknowledged).toBeGreaterThan(0);
     expect(result.faults.length).toBeGreaterThan(0);
   }, 600_000);

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
-import { formatChaosResult, runChaos } from "./run-chaos.js";
+import { chaosPassed, formatChaosResult, runChaos } from "./run-chaos.js";
 
 const { values } = parseArgs({ options: { seed: { type: "string" }, duration: { type: "string", default: "60" }, out: { type: "string" } } });
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
@@ -22,4 +22,4 @@ const out = values.out ?? `.chaos/report-${seed}.json`;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(result, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2));
 process.stdout.write(`${formatChaosResult(result)}\nreport written to ${out}\n`);
-process.exit(result.report.ok ? 0 : 1);
+process.exit(chaosPassed(result) ? 0 : 1);

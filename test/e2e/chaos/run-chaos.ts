@@ -1,4 +1,4 @@
-import { LogLevel, Tributary, type Producer } from "@tributary/client";
+import { LogLevel, Tributary, type Consumer, type Producer } from "@tributary/client";
 import { unaryCall } from "@tributary/client/internal/wire";
 import { TestCluster, type BrokerHandle } from "../harness/cluster.js";
 import { createTopic, readAll } from "../harness/records.js";
@@ -29,11 +29,21 @@ export interface FaultTiming {
   readonly fullIsrAfterHealMs: number;
 }
 
+/** GroupReport is what the consumer group read: at least once, so repeats are counted, not failed. */
+export interface GroupReport {
+  readonly members: number;
+  /** missed: acknowledged values the group never delivered (a failure). */
+  readonly missed: number;
+  /** redelivered: deliveries beyond the first (expected after rebalances and crashes). */
+  readonly redelivered: number;
+}
+
 /** ChaosResult is a run's verdict and timings. */
 export interface ChaosResult {
   readonly seed: number;
   readonly durationMs: number;
   readonly report: ChaosReport;
+  readonly group: GroupReport;
   readonly faults: readonly FaultTiming[];
 }
 
@@ -102,6 +112,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     }
     const pollers = Array.from({ length: partitions }, (_, partition) => new PartitionPoller(cluster, TOPIC, partition));
     for (const poller of pollers) poller.start();
+    // A consumer group reads everything too, at least once, through the same faults.
+    const delivered = new Map<string, number>();
+    const members: Consumer[] = [];
+    for (let m = 0; m < 2; m++) {
+      const consumer = client.consumer({ groupId: "chaos-group", fromBeginning: true, autoCommitIntervalMs: 1_000, sessionTimeoutMs: 10_000 });
+      await consumer.subscribe({ topics: [TOPIC], fromBeginning: true });
+      await consumer.run({
+        eachMessage: async ({ message }) => {
+          const value = message.value?.toString() ?? "";
+          delivered.set(value, (delivered.get(value) ?? 0) + 1);
+        },
+      });
+      members.push(consumer);
+    }
 
     const started = Date.now();
     const timings: { fault: ScheduledFault; target: string; startedAt: number; healedAt: number; fullIsrAfterHealMs: number }[] = [];
@@ -134,13 +158,21 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       finalRead.push(...records.map((record) => ({ partition, offset: record.offset, value: record.value })));
     }
     const report = checkChaos(sends, finalRead, pollers.map((poller) => poller.observed));
+    const acknowledgedValues = [...sends].filter(([, outcome]) => outcome.kind === "ok").map(([value]) => value);
+    await waitFor("the group to deliver every acknowledged record", () => (acknowledgedValues.every((value) => delivered.has(value)) ? true : undefined), 60_000, 200).catch(() => undefined);
+    await Promise.all(members.map((member) => member.disconnect().catch(() => undefined)));
+    const group: GroupReport = {
+      members: members.length,
+      missed: acknowledgedValues.filter((value) => !delivered.has(value)).length,
+      redelivered: [...delivered.values()].reduce((sum, count) => sum + count - 1, 0),
+    };
     const faults = timings.map(({ fault, target, startedAt, healedAt, fullIsrAfterHealMs }) => ({
       fault,
       target,
       longestUnavailableMs: longestGap(ackTimes, startedAt, healedAt + 10_000),
       fullIsrAfterHealMs,
     }));
-    return { seed: options.seed, durationMs: options.durationMs, report, faults };
+    return { seed: options.seed, durationMs: options.durationMs, report, group, faults };
   } finally {
     await cluster.stop();
   }
@@ -202,10 +234,11 @@ async function inject(cluster: TestCluster, fault: ScheduledFault): Promise<{ ta
 export function formatChaosResult(result: ChaosResult): string {
   const { report } = result;
   const lines = [
-    `chaos seed ${result.seed}, ${Math.round(result.durationMs / 1000)} s: ${report.ok ? "OK" : "VIOLATIONS FOUND"}`,
+    `chaos seed ${result.seed}, ${Math.round(result.durationMs / 1000)} s: ${chaosPassed(result) ? "OK" : "VIOLATIONS FOUND"}`,
     `  sent ${report.sent}, acknowledged ${report.acknowledged}, ambiguous ${report.ambiguous}, failed ${report.failed}`,
     `  lost ${report.lost.length}, duplicates ${report.duplicates.length}, inconsistent offsets ${report.inconsistentOffsets.length}, acknowledged elsewhere ${report.acknowledgedElsewhere.length}`,
     `  nonmonotonic polls ${report.nonmonotonicPolls}, skipping polls ${report.skippingPolls}, aborted reads ${report.abortedReads.length}, unseen ${report.unseen}`,
+    `  consumer group (${result.group.members} members, at least once): missed ${result.group.missed}, redelivered ${result.group.redelivered}`,
     "  faults:",
     ...result.faults.map(
       (timing) =>
@@ -213,4 +246,9 @@ export function formatChaosResult(result: ChaosResult): string {
     ),
   ];
   return lines.join("\n");
+}
+
+/** chaosPassed is the run's verdict: the checker found nothing and the group missed nothing. */
+export function chaosPassed(result: ChaosResult): boolean {
+  return result.report.ok && result.group.missed === 0;
 }
