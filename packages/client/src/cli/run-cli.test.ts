@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { COMMANDS } from "./commands.js";
 import { runInMemory } from "./testing/memory-io.js";
 
 let server: Server | undefined;
@@ -22,6 +23,19 @@ describe("runCli", () => {
     expect(topics.code).toBe(0);
     expect(topics.stdout).toContain("Usage: tributary topics --create --topic T");
     expect((await runInMemory(["help", "topics"])).stdout).toBe(topics.stdout);
+  });
+
+  it("has --help for every command", async () => {
+    for (const command of COMMANDS) {
+      const run = await runInMemory([...command.spec.name.split(" "), "--help"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: tributary ${command.spec.name}`);
+      expect(run.stdout).toContain("--bootstrap-server");
+    }
+  });
+
+  it("asks for the subcommand of perf", async () => {
+    expect(await runInMemory(["perf"])).toEqual({ code: 2, stdout: "", stderr: "Error: 'tributary perf' needs a subcommand: produce or consume\n" });
   });
 
   it("prints the overview on stderr and exits 2 without a command", async () => {

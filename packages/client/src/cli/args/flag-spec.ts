@@ -44,7 +44,7 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const CONNECTION_FLAGS: FlagSpecs = {
   "bootstrap-server": {
     type: "string",
-    valueName: "HOST:PORT[,HOST:PORT]",
+    valueName: "HOST:PORT,...",
     description: `brokers to bootstrap from (default ${DEFAULT_BOOTSTRAP_SERVER}, or $${BOOTSTRAP_SERVER_ENV})`,
   },
   "timeout-ms": { type: "string", valueName: "MS", description: `give up connecting, or on an operation, after MS (default ${DEFAULT_TIMEOUT_MS})` },

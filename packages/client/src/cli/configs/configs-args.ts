@@ -25,7 +25,7 @@ export const CONFIGS_SPEC: CommandSpec = {
     ...JSON_FLAG,
     ...CONNECTION_FLAGS,
   },
-  examples: ["tributary configs --describe --topic orders", "tributary configs --alter --topic orders --add-config retention.ms=3600000,cleanup.policy=[compact,delete]"],
+  examples: ["tributary configs --describe --topic orders", "tributary configs --alter --topic orders --add-config 'retention.ms=3600000,cleanup.policy=[compact,delete]'"],
 };
 
 /** ConfigEntity is a topic, a broker, or the brokers' cluster-wide defaults (name ""); no name means every one. */
