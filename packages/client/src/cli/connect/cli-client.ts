@@ -1,9 +1,11 @@
 import type { Admin } from "../../admin/admin.js";
+import type { Producer } from "../../producer/producer.js";
+import type { ProducerOptions } from "../../producer/producer-options.js";
 import { TributaryError } from "../../errors/tributary-error.js";
 import { LogLevel } from "../../logging/log-level.js";
 import type { LogCreator } from "../../logging/logger.js";
 import { Tributary } from "../../tributary.js";
-import { CliError, errorLine } from "../cli-errors.js";
+import { CliError, UsageError, errorLine } from "../cli-errors.js";
 import type { CliIo } from "../cli-io.js";
 import type { ConnectionOptions } from "./connection-options.js";
 import { withDeadline } from "./deadline.js";
@@ -92,4 +94,34 @@ export interface AdminSession {
   readonly admin: Admin;
   /** within bounds one step by --timeout-ms; `what` names it in the timeout message. */
   within<T>(what: string, promise: Promise<T>): Promise<T>;
+}
+
+/**
+ * withProducer creates a producer (a producer option the SDK refuses is a usage error), connects
+ * it within the connection's deadline, runs `body`, and disconnects it whatever happens.
+ */
+export async function withProducer<T>(
+  connection: ConnectionOptions,
+  io: CliIo,
+  producer: { readonly clientId?: string | undefined; readonly options: ProducerOptions },
+  body: (producer: Producer) => Promise<T>,
+): Promise<T> {
+  let created: Producer;
+  try {
+    created = createClient(connection, io, producer.clientId ?? CLI_CLIENT_ID).producer(producer.options);
+  } catch (error) {
+    if (error instanceof TributaryError && error.code === "INVALID_CONFIG") throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    await connectWithin(connection, () => created.connect());
+  } catch (error) {
+    void created.disconnect().catch(() => undefined);
+    throw error;
+  }
+  try {
+    return await body(created);
+  } finally {
+    await disconnectQuietly(() => created.disconnect());
+  }
 }

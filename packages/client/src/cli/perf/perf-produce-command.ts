@@ -1,13 +1,12 @@
 import { randomInt } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { TributaryError } from "../../errors/tributary-error.js";
 import type { Producer } from "../../producer/producer.js";
 import type { ParsedFlags } from "../args/parsed-flags.js";
-import { CliError, EXIT_OK, UsageError, errorLine } from "../cli-errors.js";
+import { CliError, EXIT_OK, errorLine } from "../cli-errors.js";
 import { write, writeLines, type CliIo } from "../cli-io.js";
 import type { Command } from "../command.js";
-import { CLI_CLIENT_ID, connectWithin, createClient, disconnectQuietly } from "../connect/cli-client.js";
+import { withProducer } from "../connect/cli-client.js";
 import { connectionOptions } from "../connect/connection-options.js";
 import { jsonBlock } from "../format/table.js";
 import { LatencyStats, progressLine, throttleDelayMs, totalLine, windowLine } from "./latency-stats.js";
@@ -38,24 +37,7 @@ export const perfProduceCommand: Command = {
   async run(flags: ParsedFlags, io: CliIo): Promise<number> {
     const action = perfProduceAction(flags);
     const connection = connectionOptions(flags, io.env, action.bootstrapServers);
-    let producer: Producer;
-    try {
-      producer = createClient(connection, io, action.producer.clientId ?? CLI_CLIENT_ID).producer(action.producer.options);
-    } catch (error) {
-      if (error instanceof TributaryError && error.code === "INVALID_CONFIG") throw new UsageError(error.message);
-      throw error;
-    }
-    try {
-      await connectWithin(connection, () => producer.connect());
-    } catch (error) {
-      void producer.disconnect().catch(() => undefined);
-      throw error;
-    }
-    try {
-      await run(producer, action, io, flags.boolean("json"));
-    } finally {
-      await disconnectQuietly(() => producer.disconnect());
-    }
+    await withProducer(connection, io, action.producer, (producer) => run(producer, action, io, flags.boolean("json")));
     return EXIT_OK;
   },
 };

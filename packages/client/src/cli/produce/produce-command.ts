@@ -1,12 +1,11 @@
 import { createInterface } from "node:readline";
-import { TributaryError } from "../../errors/tributary-error.js";
 import type { Producer } from "../../producer/producer.js";
 import type { Message, MessageHeaders, MessageHeaderValue } from "../../producer/producer-types.js";
 import type { ParsedFlags } from "../args/parsed-flags.js";
-import { CliError, EXIT_OK, UsageError, errorLine } from "../cli-errors.js";
+import { CliError, EXIT_OK, errorLine } from "../cli-errors.js";
 import { write, type CliIo } from "../cli-io.js";
 import type { Command } from "../command.js";
-import { CLI_CLIENT_ID, connectWithin, createClient, disconnectQuietly } from "../connect/cli-client.js";
+import { withProducer } from "../connect/cli-client.js";
 import { connectionOptions } from "../connect/connection-options.js";
 import { parseLine, type LineRecord } from "./line-reader.js";
 import { PRODUCE_SPEC, produceAction } from "./produce-args.js";
@@ -40,24 +39,7 @@ export const produceCommand: Command = {
   async run(flags: ParsedFlags, io: CliIo): Promise<number> {
     const action = produceAction(flags);
     const connection = connectionOptions(flags, io.env);
-    let producer: Producer;
-    try {
-      producer = createClient(connection, io, action.producer.clientId ?? CLI_CLIENT_ID).producer(action.producer.options);
-    } catch (error) {
-      if (error instanceof TributaryError && error.code === "INVALID_CONFIG") throw new UsageError(error.message);
-      throw error;
-    }
-    try {
-      await connectWithin(connection, () => producer.connect());
-    } catch (error) {
-      void producer.disconnect().catch(() => undefined);
-      throw error;
-    }
-    try {
-      await sendLines(producer, action, io);
-    } finally {
-      await disconnectQuietly(() => producer.disconnect());
-    }
+    await withProducer(connection, io, action.producer, (producer) => sendLines(producer, action, io));
     return EXIT_OK;
   },
 };
